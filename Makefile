@@ -1,0 +1,77 @@
+# Thin wrapper for the README commands; the build itself lives in CMake.
+#
+#   make demo     install missing packages, build, index corpus/, run searches
+#   make test     install missing packages, build, run the whole test suite
+#   make install  install the programs (PREFIX, default /usr/local)
+#
+# SANITIZE=1 builds in build-sanitize/ with AddressSanitizer and
+# UndefinedBehaviorSanitizer. Under CI (CI=true) warnings are errors.
+
+BUILD ?= build
+PREFIX ?= /usr/local
+JOBS ?= $(shell nproc 2>/dev/null || echo 2)
+CMAKE_FLAGS ?=
+
+ifeq ($(SANITIZE),1)
+BUILD := build-sanitize
+CMAKE_FLAGS += -DDOCKET_SANITIZE=ON -DCMAKE_BUILD_TYPE=Debug
+endif
+ifeq ($(CI),true)
+CMAKE_FLAGS += -DDOCKET_WERROR=ON
+endif
+
+# Debian packages the build, the tests and the demo need.
+PACKAGES = cmake make gcc g++ pkg-config python3 \
+	libxapian-dev xapian-tools zlib1g-dev check \
+	libxml2-dev libzip-dev libjansson-dev antiword
+
+DEMO_INDEX = $(or $(DOCKET_INDEX),$(or $(XDG_DATA_HOME),$(HOME)/.local/share)/docket/index)
+
+.PHONY: all deps build demo test install clean
+
+all: build
+
+# Install the packages that are missing: with apt-get as root, otherwise
+# print the exact command and stop.
+deps:
+	@missing=""; \
+	for p in $(PACKAGES); do \
+	  dpkg-query -W -f='$${Status}' $$p 2>/dev/null | grep -q "install ok installed" \
+	    || missing="$$missing $$p"; \
+	done; \
+	if [ -n "$$missing" ]; then \
+	  if [ "$$(id -u)" -eq 0 ]; then \
+	    echo "Installing missing packages:$$missing"; \
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing; \
+	  else \
+	    echo "Missing packages:$$missing" >&2; \
+	    echo "Install them with:" >&2; \
+	    echo "  sudo apt-get install -y$$missing" >&2; \
+	    exit 1; \
+	  fi; \
+	fi
+
+build: deps
+	cmake -S . -B $(BUILD) -DCMAKE_INSTALL_PREFIX=$(PREFIX) $(CMAKE_FLAGS)
+	cmake --build $(BUILD) -j $(JOBS)
+
+demo: build
+	$(BUILD)/docket-index -d "$(DEMO_INDEX)" corpus
+	@echo
+	@echo '$$ docket-search "security bootstrapping"'
+	@$(BUILD)/docket-search -d "$(DEMO_INDEX)" --limit 3 "security bootstrapping"
+	@echo
+	@echo '$$ docket-search --facets=status,company doc:SEC-2014-0059'
+	@$(BUILD)/docket-search -d "$(DEMO_INDEX)" --facets=status,company doc:SEC-2014-0059
+	@echo
+	@echo '$$ docket-search --limit 3 "type:action status:open"'
+	@$(BUILD)/docket-search -d "$(DEMO_INDEX)" --limit 3 type:action status:open
+
+test: build
+	cd $(BUILD) && ctest --output-on-failure -j $(JOBS)
+
+install: build
+	cmake --install $(BUILD)
+
+clean:
+	rm -rf build build-sanitize

@@ -1,0 +1,78 @@
+/* index.h: building and updating a docket index. */
+#ifndef DOCKET_INDEX_H
+#define DOCKET_INDEX_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "docket/status.h"
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+typedef struct docket_index docket_index;
+
+typedef struct docket_index_options {
+    const char *aliases_path; /* alias file for names and specs, or NULL */
+    unsigned lock_timeout;    /* seconds to wait for another writer */
+    unsigned commit_files;    /* commit after this many files (0: default 200) */
+    unsigned long long commit_bytes; /* ... or this many input bytes (0: default 64 MiB) */
+    bool full;                /* re-read every file, even unchanged ones */
+} docket_index_options;
+
+/* What indexing one file did. */
+typedef struct docket_file_report {
+    const char *format;  /* "text", "markdown", ... (static) */
+    const char *dialect; /* "onem2m-minutes", "generic", ... (static) */
+    unsigned records;    /* records added for the file */
+    bool unchanged;      /* skipped: same size and time, or same content */
+} docket_file_report;
+
+/* Open the index at `path` for writing, creating it when missing. An index
+ * of another schema version is emptied and rebuilt. Fails with
+ * DOCKET_ERR_INDEX_BUSY when another writer holds the lock beyond
+ * `lock_timeout`. `options` may be NULL for the defaults. */
+docket_status docket_index_open(const char *path, const docket_index_options *options,
+                                docket_index **out, docket_error *err);
+
+/* Extract, parse and index the file at `path`, replacing the records an
+ * earlier run made from it. A file with the size and modification time of
+ * the earlier run, or with only its time changed but the same content, is
+ * not read again (report.unchanged). DOCKET_ERR_UNSUPPORTED means the
+ * format is not one docket reads; other failures leave the index as it was
+ * for this file. The error names the file and the reason. */
+docket_status docket_index_add_file(docket_index *index, const char *path,
+                                    docket_file_report *out);
+
+/* Remove the records of every indexed file under one of the `count`
+ * folders or files in `roots` that no longer exists; `out` receives the
+ * number of files removed. */
+docket_status docket_index_prune(docket_index *index, const char *const *roots, size_t count,
+                                 unsigned *out);
+
+/* Commit what was added so far. */
+docket_status docket_index_commit(docket_index *index);
+
+/* Commit, copy the index into a compacted form and put it in place. The
+ * index is closed afterwards: only docket_index_free may follow. */
+docket_status docket_index_compact(docket_index *index);
+
+/* Number of records in the index. */
+docket_status docket_index_count(docket_index *index, unsigned *out);
+
+/* Message of the last failure on `index`. */
+const char *docket_index_error(const docket_index *index);
+
+/* Commit and close the database; returns the commit's status. */
+docket_status docket_index_close(docket_index *index);
+
+/* Free the handle, closing the database without a commit report if it is
+ * still open. Accepts NULL. */
+void docket_index_free(docket_index *index);
+
+#ifdef __cplusplus
+}
+#endif
+
+#endif

@@ -1,0 +1,281 @@
+/* main.c: docket-index, the command line that brings an index up to date. */
+#include <errno.h>
+#include <getopt.h>
+#include <limits.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "cli/msg.h"
+#include "cli/options.h"
+#include "docket/index.h"
+#include "walk.h"
+
+#define DEFAULT_LOCK_TIMEOUT 30
+#define MAX_KINDS 32
+
+/* Files or records counted per format or dialect name. */
+typedef struct tally {
+    const char *names[MAX_KINDS];
+    unsigned counts[MAX_KINDS];
+    size_t used;
+} tally;
+
+typedef struct run {
+    docket_index *index;
+    unsigned indexed;
+    unsigned unchanged;
+    unsigned skipped;
+    unsigned failed;
+    unsigned records;
+    tally formats;  /* files per format */
+    tally dialects; /* records per dialect */
+    int fatal;      /* exit code that stops the run, or 0 */
+} run;
+
+typedef struct settings {
+    char index_path[PATH_MAX];
+    const char *aliases;
+    unsigned lock_timeout;
+    bool compact;
+    bool full;
+    bool prune;
+} settings;
+
+static void tally_add(tally *t, const char *name, unsigned count)
+{
+    for (size_t i = 0; i < t->used; i++) {
+        if (strcmp(t->names[i], name) == 0) {
+            t->counts[i] += count;
+            return;
+        }
+    }
+    if (t->used < MAX_KINDS) {
+        t->names[t->used] = name;
+        t->counts[t->used++] = count;
+    }
+}
+
+static void tally_format(const tally *t, char *out, size_t size)
+{
+    size_t n = 0;
+    out[0] = '\0';
+    for (size_t i = 0; i < t->used && n < size; i++)
+        n += (size_t)snprintf(out + n, size - n, "%s%s %u", i ? ", " : "", t->names[i],
+                              t->counts[i]);
+}
+
+static void usage(FILE *out)
+{
+    fprintf(out,
+            "Usage: docket-index [OPTION]... PATH...\n"
+            "Index the documents under each PATH (files or folders) into a docket index.\n"
+            "Files indexed before are skipped when their size and modification time\n"
+            "(or, failing that, their content) are unchanged; changed files are\n"
+            "re-read and their records replaced.\n"
+            "\n"
+            "  -d, --index=PATH        index folder (default: $DOCKET_INDEX, else\n"
+            "                          ${XDG_DATA_HOME:-~/.local/share}/docket/index)\n"
+            "      --aliases=FILE      alias file for specs, companies, people and WGs\n"
+            "                          (default: the one installed with docket, if any)\n"
+            "      --lock-timeout=SEC  seconds to wait while another docket-index holds\n"
+            "                          the index (default %d)\n"
+            "      --full              re-read every file, even unchanged ones\n"
+            "      --prune             remove the records of files under PATH that no\n"
+            "                          longer exist\n"
+            "      --no-compact        skip compacting the index at the end\n"
+            "  -q, --quiet             print errors only\n"
+            "  -v, --verbose           also print a note for every file\n"
+            "  -h, --help              print this help and exit\n"
+            "  -V, --version           print the version and exit\n"
+            "\n"
+            "Exit status: 0 all files indexed, 1 some files failed, 2 invalid usage,\n"
+            "3 index unusable, 75 index locked by another writer.\n",
+            DEFAULT_LOCK_TIMEOUT);
+}
+
+/* Return the exit code for a failure to open or write the index. */
+static int index_exit_code(docket_status status)
+{
+    return status == DOCKET_ERR_INDEX_BUSY ? EXIT_BUSY : EXIT_INDEX;
+}
+
+static int index_file(run *r, const char *path)
+{
+    docket_file_report report;
+    docket_status status = docket_index_add_file(r->index, path, &report);
+
+    if (status == DOCKET_OK && report.unchanged) {
+        r->unchanged++;
+        msg_note("%s: unchanged", path);
+    } else if (status == DOCKET_OK) {
+        r->indexed++;
+        r->records += report.records;
+        tally_add(&r->formats, report.format, 1);
+        tally_add(&r->dialects, report.dialect, report.records);
+        msg_note("%s: %u records (%s, %s)", path, report.records, report.format,
+                 report.dialect);
+    } else if (status == DOCKET_ERR_UNSUPPORTED) {
+        r->skipped++;
+        msg_info("skipped: %s", docket_index_error(r->index));
+    } else if (status == DOCKET_ERR_INDEX_BUSY || status == DOCKET_ERR_INDEX_CORRUPT ||
+               status == DOCKET_ERR_INDEX || status == DOCKET_ERR_NO_MEMORY) {
+        msg_error("%s", docket_index_error(r->index));
+        r->fatal = index_exit_code(status);
+        return 1;
+    } else {
+        r->failed++;
+        msg_error("failed: %s", docket_index_error(r->index));
+    }
+    return 0;
+}
+
+static int visit(const char *path, walk_kind kind, int errno_value, void *data)
+{
+    run *r = data;
+    switch (kind) {
+    case WALK_FILE:
+        return index_file(r, path);
+    case WALK_SPECIAL:
+        r->skipped++;
+        msg_info("skipped: %s: not a regular file", path);
+        return 0;
+    case WALK_ERROR:
+        r->failed++;
+        msg_error("failed: %s: %s", path, strerror(errno_value));
+        return 0;
+    }
+    return 0;
+}
+
+static void prune(run *r, const char *const *roots, size_t count)
+{
+    unsigned removed = 0;
+    docket_status status = docket_index_prune(r->index, roots, count, &removed);
+    if (status != DOCKET_OK) {
+        msg_error("%s", docket_index_error(r->index));
+        r->fatal = index_exit_code(status);
+        return;
+    }
+    msg_info("removed the records of %u deleted files", removed);
+}
+
+static void print_summary(const run *r, const char *index_path)
+{
+    char formats[512];
+    char dialects[512];
+    unsigned total = 0;
+    tally_format(&r->formats, formats, sizeof formats);
+    tally_format(&r->dialects, dialects, sizeof dialects);
+    docket_index_count(r->index, &total);
+    msg_info("%u files indexed (%s), %u unchanged, %u skipped, %u failed; %u records (%s); "
+             "%s holds %u records",
+             r->indexed, r->indexed ? formats : "none", r->unchanged, r->skipped, r->failed,
+             r->records, r->records ? dialects : "none", index_path, total);
+}
+
+static int parse_options(int argc, char **argv, settings *s)
+{
+    static const struct option long_options[] = {
+        {"index", required_argument, NULL, 'd'},
+        {"aliases", required_argument, NULL, 'a'},
+        {"lock-timeout", required_argument, NULL, 't'},
+        {"no-compact", no_argument, NULL, 'C'},
+        {"full", no_argument, NULL, 'F'},
+        {"prune", no_argument, NULL, 'P'},
+        {"quiet", no_argument, NULL, 'q'},
+        {"verbose", no_argument, NULL, 'v'},
+        {"help", no_argument, NULL, 'h'},
+        {"version", no_argument, NULL, 'V'},
+        {NULL, 0, NULL, 0},
+    };
+    const char *index_option = NULL;
+    int c;
+    while ((c = getopt_long(argc, argv, "d:qvhV", long_options, NULL)) != -1) {
+        switch (c) {
+        case 'd': index_option = optarg; break;
+        case 'a': s->aliases = optarg; break;
+        case 't':
+            if (!options_parse_unsigned(optarg, 86400, &s->lock_timeout)) {
+                msg_error("invalid --lock-timeout: %s: expected seconds from 0 to 86400",
+                          optarg);
+                return EXIT_USAGE;
+            }
+            break;
+        case 'C': s->compact = false; break;
+        case 'F': s->full = true; break;
+        case 'P': s->prune = true; break;
+        case 'q': msg_set_level(MSG_QUIET); break;
+        case 'v': msg_set_level(MSG_VERBOSE); break;
+        case 'h': usage(stdout); exit(EXIT_SUCCESS);
+        case 'V': printf("docket-index %s\n", DOCKET_VERSION); exit(EXIT_SUCCESS);
+        default: usage(stderr); return EXIT_USAGE;
+        }
+    }
+    if (optind >= argc) {
+        msg_error("no PATH given; try 'docket-index --help'");
+        return EXIT_USAGE;
+    }
+    if (!options_index_path(index_option, s->index_path, sizeof s->index_path)) {
+        msg_error("no index path: give -d PATH or set DOCKET_INDEX or HOME");
+        return EXIT_USAGE;
+    }
+    return 0;
+}
+
+/* The alias file used without --aliases: the installed one, else the one
+ * in the source tree of this build. */
+static const char *default_aliases(void)
+{
+    static const char installed[] = DOCKET_DATADIR "/aliases.txt";
+    static const char source[] = DOCKET_SOURCE_DATADIR "/aliases.txt";
+    if (access(installed, R_OK) == 0)
+        return installed;
+    return access(source, R_OK) == 0 ? source : NULL;
+}
+
+int main(int argc, char **argv)
+{
+    settings s = {{0}, NULL, DEFAULT_LOCK_TIMEOUT, true, false, false};
+    msg_init("docket-index");
+    int code = parse_options(argc, argv, &s);
+    if (code != 0)
+        return code;
+
+    docket_index_options options = {s.aliases ? s.aliases : default_aliases(), s.lock_timeout,
+                                    0, 0, s.full};
+    run r = {0};
+    docket_error err;
+    docket_status status = docket_index_open(s.index_path, &options, &r.index, &err);
+    if (status != DOCKET_OK) {
+        msg_error("%s", err.message);
+        return status == DOCKET_ERR_USAGE || status == DOCKET_ERR_IO ? EXIT_USAGE
+                                                                      : index_exit_code(status);
+    }
+
+    for (int i = optind; i < argc && !r.fatal; i++)
+        walk_tree(argv[i], visit, &r);
+    if (!r.fatal && s.prune)
+        prune(&r, (const char *const *)argv + optind, (size_t)(argc - optind));
+
+    if (!r.fatal) {
+        status = docket_index_commit(r.index);
+        if (status == DOCKET_OK)
+            print_summary(&r, s.index_path);
+        if (status == DOCKET_OK && s.compact)
+            status = docket_index_compact(r.index);
+        if (status != DOCKET_OK) {
+            msg_error("%s", docket_index_error(r.index));
+            r.fatal = index_exit_code(status);
+        }
+    }
+    if (!r.fatal && docket_index_close(r.index) != DOCKET_OK) {
+        msg_error("%s", docket_index_error(r.index));
+        r.fatal = EXIT_INDEX;
+    }
+    docket_index_free(r.index);
+    if (r.fatal)
+        return r.fatal;
+    return r.failed ? EXIT_NOTHING : EXIT_SUCCESS;
+}

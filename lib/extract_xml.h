@@ -1,0 +1,32 @@
+/* extract_xml.h: streaming XML parts of office files without DTDs, entities or network access. */
+#ifndef DOCKET_EXTRACT_XML_H
+#define DOCKET_EXTRACT_XML_H
+
+#include <libxml/xmlreader.h>
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "docket/status.h"
+
+/* Called for each node in document order: elements (also empty ones,
+ * which get no end node), end tags, text and whitespace. Setting *skip on
+ * an element skips its subtree and its end node. A status other than
+ * DOCKET_OK stops the parse and is returned as it is, with `err`. */
+typedef docket_status (*docket_xml_visitor)(xmlTextReaderPtr reader, void *context,
+                                            bool *skip, docket_error *err);
+
+/* Parse `len` bytes of XML named `part` ("word/document.xml") with the
+ * xmlTextReader streaming API and call `visit` on each node. The network,
+ * entity substitution and DTD loading are off and libxml2 keeps its limit
+ * of 256 nested elements. A document type declaration is rejected before
+ * parsing, so internal and external entities never expand. Fails with
+ * DOCKET_ERR_INVALID_INPUT and the part, line and libxml2 message for
+ * malformed XML. */
+docket_status docket_xml_read(const char *data, size_t len, const char *part,
+                              docket_xml_visitor visit, void *context, docket_error *err);
+
+/* Return true when the reader is on an element or end tag named
+ * `local_name` in the namespace `namespace_uri`. */
+bool docket_xml_is(xmlTextReaderPtr reader, const char *namespace_uri, const char *local_name);
+
+#endif

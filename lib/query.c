@@ -1,0 +1,207 @@
+/* query.c: query string to Xapian query, with docket's fields. */
+#include "query.h"
+
+#include <ctype.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "query_ids.h"
+#include "schema.h"
+#include "strbuf.h"
+
+#define PARSE_FLAGS (XC_QP_BOOLEAN | XC_QP_PHRASE | XC_QP_LOVEHATE | XC_QP_WILDCARD | \
+                     XC_QP_PURE_NOT)
+
+/* `field:value` for a boolean field: the folded value as one term. */
+static xc_status field_term(const char *value, void *data, xc_query **out)
+{
+    const docket_field *field = data;
+    char folded[256];
+    char term[300];
+    bool ok = strcmp(field->name, "spec") == 0
+                  ? docket_schema_spec_key(value, folded, sizeof folded)
+                  : docket_schema_fold(value, folded, sizeof folded);
+    if (!ok)
+        return XC_INVALID_ARGUMENT;
+    snprintf(term, sizeof term, "%s%s", field->prefix, folded);
+    return xc_query_term(term, out);
+}
+
+static bool is_date_prefix(const char *s, size_t len)
+{
+    /* YYYY, YYYY-MM or YYYY-MM-DD */
+    static const char shape[] = "dddd-dd-dd";
+    if (len != 4 && len != 7 && len != 10)
+        return false;
+    for (size_t i = 0; i < len; i++) {
+        if (shape[i] == 'd' ? !isdigit((unsigned char)s[i]) : s[i] != '-')
+            return false;
+    }
+    return true;
+}
+
+bool docket_query_date_range(const char *value, char *lo, char *hi, size_t size)
+{
+    const char *dots = strstr(value, "..");
+    size_t lo_len = dots ? (size_t)(dots - value) : strlen(value);
+    const char *hi_start = dots ? dots + 2 : value;
+    size_t hi_len = strlen(hi_start);
+
+    if (size < 12 || (lo_len == 0 && hi_len == 0))
+        return false;
+    if (lo_len > 0 && !is_date_prefix(value, lo_len))
+        return false;
+    if (hi_len > 0 && !is_date_prefix(hi_start, hi_len))
+        return false;
+
+    /* A partial date covers its whole year or month: "2014" runs from
+     * "2014" up to "2014~", which sorts after every "2014-..." value. */
+    snprintf(lo, size, "%.*s", (int)lo_len, value);
+    if (hi_len > 0)
+        snprintf(hi, size, "%.*s~", (int)hi_len, hi_start);
+    else
+        snprintf(hi, size, "~");
+    return true;
+}
+
+static xc_status field_date(const char *value, void *data, xc_query **out)
+{
+    (void)data;
+    char lo[16];
+    char hi[16];
+    if (!docket_query_date_range(value, lo, hi, sizeof lo))
+        return XC_INVALID_ARGUMENT;
+    return xc_query_value_range(DOCKET_SLOT_DATE, *lo ? lo : NULL, hi, out);
+}
+
+/* An identifier typed without a field matches its own term, or its words
+ * as a phrase in the text: the records it names and those that mention it. */
+static xc_status identifier_query(const char *value, xc_query **out)
+{
+    char term[256];
+    if (docket_query_identifier(value, term, sizeof term) == DOCKET_ID_NONE)
+        return XC_INVALID_ARGUMENT;
+
+    xc_queryparser *qp = NULL;
+    xc_query *parts[2] = {NULL, NULL};
+    char phrase[300];
+    snprintf(phrase, sizeof phrase, "\"%s\"", value);
+    xc_status xs = xc_query_term(term, &parts[0]);
+    if (xs == XC_OK)
+        xs = xc_queryparser_new(DOCKET_LANGUAGE, &qp, NULL);
+    if (xs == XC_OK)
+        xs = xc_queryparser_parse(qp, phrase, XC_QP_PHRASE, &parts[1]);
+    if (xs == XC_OK)
+        xs = xc_query_combine(XC_OP_OR, parts, 2, out);
+    xc_query_free(parts[0]);
+    xc_query_free(parts[1]);
+    xc_queryparser_free(qp);
+    return xs;
+}
+
+static xc_status field_identifier(const char *value, void *data, xc_query **out)
+{
+    (void)data;
+    return identifier_query(value, out);
+}
+
+/* Weight the matches of `*q` by the identifiers in `ids`: the identifier
+ * field is boolean (it keeps the parser's AND, OR and NOT), so without
+ * this the record an identifier names would not rank above the records
+ * that only mention it. */
+static xc_status boost_identifiers(const json_t *ids, xc_query **q)
+{
+    size_t count = json_array_size(ids);
+    xc_query **parts = calloc(count + 1, sizeof *parts);
+    if (!parts)
+        return XC_NO_MEMORY;
+    xc_status xs = XC_OK;
+    for (size_t i = 0; i < count && xs == XC_OK; i++)
+        xs = identifier_query(json_string_value(json_array_get(ids, i)), &parts[i + 1]);
+
+    xc_query *boost = NULL;
+    if (xs == XC_OK)
+        xs = xc_query_combine(XC_OP_OR, parts + 1, count, &boost);
+    xc_query *pair[2] = {*q, boost};
+    xc_query *combined = NULL;
+    if (xs == XC_OK)
+        xs = xc_query_combine(XC_OP_AND_MAYBE, pair, 2, &combined);
+    if (xs == XC_OK) {
+        xc_query_free(*q);
+        *q = combined;
+    }
+    xc_query_free(boost);
+    for (size_t i = 1; i <= count; i++)
+        xc_query_free(parts[i]);
+    free(parts);
+    return xs;
+}
+
+static docket_status parser_fail(xc_queryparser *qp, xc_status xs, docket_error *err)
+{
+    docket_status status = xs == XC_QUERY_SYNTAX ? DOCKET_ERR_QUERY_SYNTAX
+                           : xs == XC_NO_MEMORY  ? DOCKET_ERR_NO_MEMORY
+                                                 : DOCKET_ERR_INDEX;
+    return docket_error_set(err, status, "%s", xc_queryparser_error(qp));
+}
+
+static xc_status configure(xc_queryparser *qp, xc_database *db, bool match_any)
+{
+    xc_status xs = xc_queryparser_set_stemming_strategy(qp, XC_STEM_SOME);
+    if (xs == XC_OK)
+        xs = xc_queryparser_set_default_op(qp, match_any ? XC_OP_OR : XC_OP_AND);
+    if (xs == XC_OK)
+        xs = xc_queryparser_set_database(qp, db);
+    if (xs == XC_OK)
+        xs = xc_queryparser_add_prefix(qp, "title", DOCKET_PREFIX_TITLE);
+    for (const docket_field *f = docket_schema_fields; f->name && xs == XC_OK; f++)
+        xs = xc_queryparser_add_field(qp, f->name, 1, field_term, (void *)f);
+    if (xs == XC_OK)
+        xs = xc_queryparser_add_field(qp, "date", 1, field_date, NULL);
+    if (xs == XC_OK)
+        xs = xc_queryparser_add_field(qp, DOCKET_ID_FIELD, 1, field_identifier, NULL);
+    return xs;
+}
+
+static bool is_blank(const char *text)
+{
+    while (isspace((unsigned char)*text))
+        text++;
+    return *text == '\0';
+}
+
+docket_status docket_query_parse(xc_database *db, const char *text, bool match_any,
+                                 xc_query **out, docket_error *err)
+{
+    if (is_blank(text)) {
+        xc_status xs = xc_query_all(out);
+        return xs == XC_OK ? DOCKET_OK
+                           : docket_error_set(err, DOCKET_ERR_NO_MEMORY, "out of memory");
+    }
+
+    xc_queryparser *qp = NULL;
+    xc_error xerr;
+    xc_status xs = xc_queryparser_new(DOCKET_LANGUAGE, &qp, &xerr);
+    if (xs != XC_OK)
+        return docket_error_set(err, DOCKET_ERR_INDEX, "%s", xerr.message);
+
+    strbuf marked = STRBUF_INIT;
+    json_t *ids = json_array();
+    docket_status status = DOCKET_OK;
+    xs = ids ? configure(qp, db, match_any) : XC_NO_MEMORY;
+    if (xs == XC_OK && !docket_query_mark_identifiers(text, &marked, ids))
+        xs = XC_NO_MEMORY;
+    if (xs == XC_OK)
+        xs = xc_queryparser_parse(qp, strbuf_str(&marked), PARSE_FLAGS, out);
+    if (xs == XC_OK && json_array_size(ids) > 0 && (xs = boost_identifiers(ids, out)) != XC_OK) {
+        xc_query_free(*out);
+        *out = NULL;
+    }
+    if (xs != XC_OK)
+        status = parser_fail(qp, xs, err);
+    json_decref(ids);
+    strbuf_free(&marked);
+    xc_queryparser_free(qp);
+    return status;
+}

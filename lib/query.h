@@ -1,0 +1,21 @@
+/* query.h: query string to Xapian query, with docket's fields. */
+#ifndef DOCKET_QUERY_H
+#define DOCKET_QUERY_H
+
+#include <stdbool.h>
+
+#include "docket/status.h"
+#include "xapian-c.h"
+
+/* Parse `text` against `db` into `out`. Words are ANDed unless
+ * `match_any`. On failure `err` holds the parser's message. */
+docket_status docket_query_parse(xc_database *db, const char *text, bool match_any,
+                                 xc_query **out, docket_error *err);
+
+/* Turn a date value "2014", "2014-02", "2014-01-01..2014-06-30", "..2015"
+ * into the closed range [lo, hi] of "YYYY-MM-DD" strings compared as bytes;
+ * an open end gives "" or "~". Returns false when the value is not a date
+ * or range. */
+bool docket_query_date_range(const char *value, char *lo, char *hi, size_t size);
+
+#endif

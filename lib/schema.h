@@ -1,0 +1,129 @@
+/* schema.h: the index schema, the one table both programs share.
+ *
+ * Schema version 1. A record (see include/docket/record.h) becomes one
+ * Xapian document:
+ *
+ * Document data: the record's JSON object with "id" added.
+ *
+ * Terms (Xapian conventions: "Q" is the unique id, "X" prefixes are
+ * docket's own). Free text is indexed as Xapian's STEM_SOME does: unstemmed
+ * words with positions (for phrases) plus stemmed "Z" terms (for words);
+ * field terms are boolean (no positions, no weight) and lowercase, with
+ * accents folded.
+ *
+ *   prefix  query field  source in the record
+ *   ""      (none)       "title" and "text"
+ *   S       title:       "title"
+ *   Q       (--show)     "id"
+ *   XP      -            source file (absolute path), to replace a file's records
+ *   XT      type:        "type"
+ *   XB      body:        "body"
+ *   XM      meeting:     "meeting"
+ *   XW      wg:          "wg" and every name in "wg_names"
+ *   XDOC    doc:         "doc", every "revisions" entry and every "aliases" entry
+ *   XSPEC   spec:        every "specs" entry, compacted (see docket_schema_spec_key)
+ *   XBY     by:          every contributor name and action owner: the whole
+ *                        name and each word
+ *   XCO     company:     every contributor company and action owner: the whole
+ *                        name and each word
+ *   XS      status:      "status"
+ *   XD      decision:    every "decision" in "decisions", and "status"
+ *   XA      action:      "action"
+ *
+ * Values:
+ *
+ *   slot  content                            used for
+ *   0     date, "YYYY-MM-DD"                 date: ranges, --sort=date
+ *   1     type                               facet type
+ *   2     meeting                            facet meeting
+ *   3     wg                                 facet wg
+ *   4     status                             facet status
+ *   5     doc (base contribution number)     --collapse
+ *   6     year, "YYYY"                       facet year
+ *   7     companies (list value)             facet company
+ *   8     contributor names (list value)     facet contributor
+ *   9     specs (list value)                 facet spec
+ *   10    body                               facet body
+ *
+ * List values use xc_serialise_list and are counted by xc_spy_list_count,
+ * once per record.
+ *
+ * Metadata: "docket.schema" holds DOCKET_SCHEMA_VERSION.
+ */
+#ifndef DOCKET_SCHEMA_H
+#define DOCKET_SCHEMA_H
+
+#include <jansson.h>
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "docket/status.h"
+#include "docket/record.h"
+#include "xapian-c.h"
+
+#define DOCKET_SCHEMA_VERSION "1"
+#define DOCKET_SCHEMA_KEY "docket.schema"
+#define DOCKET_LANGUAGE "english"
+
+enum docket_slot {
+    DOCKET_SLOT_DATE = 0,
+    DOCKET_SLOT_TYPE = 1,
+    DOCKET_SLOT_MEETING = 2,
+    DOCKET_SLOT_WG = 3,
+    DOCKET_SLOT_STATUS = 4,
+    DOCKET_SLOT_DOC = 5,
+    DOCKET_SLOT_YEAR = 6,
+    DOCKET_SLOT_COMPANY = 7,
+    DOCKET_SLOT_CONTRIBUTOR = 8,
+    DOCKET_SLOT_SPEC = 9,
+    DOCKET_SLOT_BODY = 10
+};
+
+#define DOCKET_PREFIX_TITLE "S"
+#define DOCKET_PREFIX_ID "Q"
+#define DOCKET_PREFIX_PATH "XP"
+#define DOCKET_PREFIX_TYPE "XT"
+
+/* A query field of the schema: `field:` typed by users. */
+typedef struct docket_field {
+    const char *name;   /* "doc", without the colon */
+    const char *prefix; /* term prefix */
+    bool words;         /* also matches single words of multi-word names */
+} docket_field;
+
+/* The boolean fields, terminated by an entry whose name is NULL. */
+extern const docket_field docket_schema_fields[];
+
+/* A facet: a value slot, and whether the slot contains a list value. */
+typedef struct docket_facet {
+    const char *name;
+    enum docket_slot slot;
+    bool list;
+} docket_facet;
+
+/* The facets, terminated by an entry whose name is NULL. */
+extern const docket_facet docket_schema_facets[];
+
+/* Return the facet called `name`, or NULL. */
+const docket_facet *docket_schema_facet(const char *name);
+
+/* Write into `out` (of `size` bytes) the term value for a field value:
+ * lowercase, accents folded, runs of spaces and punctuation other than
+ * "-._#@&" turned into one space, trimmed. Returns false when the result
+ * does not fit or is empty. */
+bool docket_schema_fold(const char *value, char *out, size_t size);
+
+/* Fold a spec reference like docket_schema_fold, then drop spaces and
+ * hyphens, so that every spelling people type gives one key: "TS 23.501"
+ * and "ts23.501" give "ts23.501", "RFC 9110" gives "rfc9110", "TS-0001"
+ * gives "ts0001". */
+bool docket_schema_spec_key(const char *value, char *out, size_t size);
+
+/* Fill `doc` from `record` with id `id` and source file `abs_path`:
+ * data, terms and values as in the table above. `tg` is the term
+ * generator to use, and it is pointed at `doc`. */
+docket_status docket_schema_document(const json_t *record, const char *id,
+                                     const char *abs_path, xc_termgen *tg,
+                                     xc_document *doc, docket_error *err);
+
+#endif

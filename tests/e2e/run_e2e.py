@@ -1,0 +1,490 @@
+#!/usr/bin/env python3
+"""End-to-end tests: run docket-index and docket-search on temporary
+indexes and check their JSON output with a JSON parser.
+
+Never touches the user's default index: every run gets its own HOME and
+an explicit -d.
+"""
+import argparse
+import json
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+import unittest
+
+ARGS = None
+MINUTES = "SEC-9.0 minutes (TP9, Mobile, 2014-02).txt"
+
+
+def run(program, *args, env_extra=None):
+    """Run a docket program; return (exit code, stdout, stderr)."""
+    env = dict(os.environ)
+    env.pop("DOCKET_INDEX", None)
+    env["HOME"] = ARGS.home
+    env.pop("XDG_DATA_HOME", None)
+    if env_extra:
+        env.update(env_extra)
+    proc = subprocess.run([os.path.join(ARGS.bin, program), *args],
+                          capture_output=True, env=env, timeout=600)
+    return proc.returncode, proc.stdout.decode("utf-8"), proc.stderr.decode("utf-8")
+
+
+def search_json(index, *args):
+    code, out, err = run("docket-search", "-d", index, "--format=json", *args)
+    if code not in (0, 1):
+        raise AssertionError(f"docket-search {args} exited {code}: {err}")
+    return code, json.loads(out)
+
+
+class BundledCorpus(unittest.TestCase):
+    """Both programs on the repository's corpus/."""
+
+    @classmethod
+    def setUpClass(cls):
+        cls.tmp = tempfile.mkdtemp(prefix="docket-e2e-")
+        cls.index = os.path.join(cls.tmp, "index")
+        cls.code, _, cls.err = run("docket-index", "-d", cls.index,
+                                   os.path.join(ARGS.source, "corpus"))
+
+    @classmethod
+    def tearDownClass(cls):
+        shutil.rmtree(cls.tmp, ignore_errors=True)
+
+    def test_index_exit_code(self):
+        self.assertEqual(self.code, 0, self.err)
+
+    def test_index_summary(self):
+        self.assertIn("1 files indexed", self.err)
+        self.assertIn("0 failed", self.err)
+
+    def test_json_fields(self):
+        code, result = search_json(self.index, "security bootstrapping")
+        self.assertEqual(code, 0)
+        self.assertEqual(result["format_version"], 1)
+        self.assertEqual(result["query"], "security bootstrapping")
+        self.assertEqual(result["offset"], 0)
+        self.assertEqual(result["limit"], 20)
+        self.assertGreater(result["total"], 0)
+        first = result["results"][0]
+        for key in ("rank", "score", "id", "type", "title", "source", "snippet"):
+            self.assertIn(key, first)
+        self.assertEqual(first["rank"], 1)
+        self.assertIn("type", result["facets"])
+
+    def test_bootstrapping_ranks_minutes_first(self):
+        _, result = search_json(self.index, "security bootstrapping")
+        first = result["results"][0]
+        self.assertTrue(first["source"]["path"].endswith(MINUTES))
+        self.assertIn("bootstrapping", first["snippet"].lower())
+
+    def test_highlights_cover_matches(self):
+        _, result = search_json(self.index, "bootstrapping")
+        ranges = [(r["snippet"], h) for r in result["results"] for h in r["highlights"]]
+        self.assertTrue(ranges)
+        for snippet, (start, end) in ranges:
+            self.assertTrue(snippet[start:end].lower().startswith("bootstrap"), snippet)
+
+    def test_type_facet_counts_total(self):
+        _, result = search_json(self.index, "security")
+        counts = sum(v["count"] for v in result["facets"]["type"])
+        self.assertEqual(counts, result["total"])
+
+    def test_limit_and_offset(self):
+        _, whole = search_json(self.index, "security", "--limit=4")
+        _, page = search_json(self.index, "security", "--limit=2", "--offset=2")
+        self.assertEqual(len(page["results"]), 2)
+        self.assertEqual(page["results"][0]["id"], whole["results"][2]["id"])
+        self.assertEqual(page["results"][0]["rank"], 3)
+
+    def test_no_match_exits_1(self):
+        code, result = search_json(self.index, "xylophonequartz")
+        self.assertEqual(code, 1)
+        self.assertEqual(result["total"], 0)
+        self.assertEqual(result["results"], [])
+
+    def test_syntax_error_exits_2(self):
+        code, out, err = run("docket-search", "-d", self.index, "gba AND")
+        self.assertEqual(code, 2)
+        self.assertEqual(out, "")
+        self.assertIn("Syntax: <expression> AND <expression>", err)
+        self.assertTrue(err.startswith("docket-search: "))
+
+    def test_unclosed_quote_is_searched(self):
+        code, _, err = run("docket-search", "-d", self.index, '"security bootstrapping')
+        self.assertIn(code, (0, 1), err)
+
+    def test_missing_index_exits_3(self):
+        code, _, err = run("docket-search", "-d", "/nonexistent/docket-index", "x")
+        self.assertEqual(code, 3)
+        self.assertIn("/nonexistent/docket-index", err)
+
+    def test_count(self):
+        code, out, _ = run("docket-search", "-d", self.index, "--count", "security")
+        _, result = search_json(self.index, "security")
+        self.assertEqual(code, 0)
+        self.assertEqual(int(out), result["total"])
+
+    def test_output_paths(self):
+        code, out, _ = run("docket-search", "-d", self.index, "--output=paths", "security")
+        self.assertEqual(code, 0)
+        self.assertEqual(out.splitlines(), [os.path.join(ARGS.source, "corpus", MINUTES)])
+
+    def test_jsonl(self):
+        code, out, _ = run("docket-search", "-d", self.index, "--format=jsonl",
+                           "--limit=3", "security")
+        lines = [json.loads(line) for line in out.splitlines()]
+        self.assertEqual(code, 0)
+        self.assertEqual(len(lines), 4)
+        self.assertIn("facets", lines[-1])
+        self.assertEqual(lines[0]["rank"], 1)
+
+    def test_show_record(self):
+        _, result = search_json(self.index, "security")
+        record_id = result["results"][0]["id"]
+        code, out, err = run("docket-search", "-d", self.index, "--format=json",
+                             "--show", record_id)
+        self.assertEqual(code, 0, err)
+        self.assertEqual(json.loads(out)["id"], record_id)
+
+    def test_text_format(self):
+        code, out, _ = run("docket-search", "-d", self.index, "security")
+        self.assertEqual(code, 0)
+        self.assertIn("1. ", out)
+        self.assertIn("type: ", out)
+
+    def test_reindex_keeps_count(self):
+        _, before = search_json(self.index, "")
+        code, _, err = run("docket-index", "-d", self.index, "--full",
+                           os.path.join(ARGS.source, "corpus"))
+        _, after = search_json(self.index, "")
+        self.assertEqual(code, 0, err)
+        self.assertEqual(after["total"], before["total"])
+
+    def test_bad_option_exits_2(self):
+        code, _, err = run("docket-search", "-d", self.index, "--format=xml", "x")
+        self.assertEqual(code, 2)
+        self.assertIn("--format", err)
+
+
+class OneM2MMinutes(unittest.TestCase):
+    """The records of the SEC#9.0 minutes, searched by every field."""
+
+    @classmethod
+    def setUpClass(cls):
+        cls.tmp = tempfile.mkdtemp(prefix="docket-e2e-")
+        cls.index = os.path.join(cls.tmp, "index")
+        code, _, err = run("docket-index", "-d", cls.index,
+                           os.path.join(ARGS.source, "corpus"))
+        if code != 0:
+            raise AssertionError(f"docket-index exited {code}: {err}")
+
+    @classmethod
+    def tearDownClass(cls):
+        shutil.rmtree(cls.tmp, ignore_errors=True)
+
+    def search(self, *args):
+        return search_json(self.index, "--limit=100", *args)[1]
+
+    def docs(self, *args):
+        return sorted(r["doc"] for r in self.search(*args)["results"] if "doc" in r)
+
+    def decision_of(self, record, doc):
+        return [d["decision"] for d in record["decisions"] if d["doc"] == doc]
+
+    def test_contribution_0059(self):
+        result = self.search("doc:SEC-2014-0059")
+        self.assertEqual(result["total"], 1)
+        record = result["results"][0]
+        self.assertEqual(record["type"], "contribution")
+        self.assertEqual(record["doc"], "SEC-2014-0059")
+        self.assertEqual(record["status"], "agreed")
+        self.assertEqual(self.decision_of(record, "SEC-2014-0059R06"), ["noted"])
+        self.assertEqual(self.decision_of(record, "SEC-2014-0059R09"), ["agreed"])
+        self.assertIn({"name": "Francois Ennesser", "company": "Gemalto"},
+                      record["contributors"])
+        self.assertIn("TS-0001", record["specs"])
+        self.assertEqual(record["meeting"], "SEC#9.0")
+        self.assertEqual(record["wg"], "SEC")
+        self.assertEqual(record["date"], "2014-02-17")
+
+    def test_revisions_of_0059(self):
+        record = self.search("doc:SEC-2014-0059")["results"][0]
+        for revision in ("R06", "R07", "R08", "R09", "R11"):
+            self.assertIn("SEC-2014-0059" + revision, record["revisions"])
+
+    def test_by_wei_zhou(self):
+        self.assertEqual(self.docs('by:"Wei Zhou"'),
+                         ["SEC-2014-0044", "SEC-2014-0045", "SEC-2014-0046"])
+
+    def test_by_family_name(self):
+        self.assertEqual(self.docs("by:fujimoto"),
+                         ["SEC-2014-0021", "SEC-2014-0217", "SEC-2014-0220"])
+
+    def test_by_full_name_lowercase(self):
+        self.assertEqual(self.docs('by:"shingo fujimoto"'),
+                         ["SEC-2014-0021", "SEC-2014-0217", "SEC-2014-0220"])
+
+    def test_open_actions(self):
+        result = self.search("type:action status:open")
+        self.assertEqual(result["total"], 6)
+        self.assertTrue(all(r["type"] == "action" for r in result["results"]))
+
+    def test_closed_action(self):
+        result = self.search("action:A-WG4-TP8-004")
+        self.assertEqual(result["total"], 1)
+        self.assertEqual(result["results"][0]["status"], "closed")
+
+    def test_revision_finds_contribution(self):
+        self.assertEqual(self.docs("doc:SEC-2014-0045R01"), ["SEC-2014-0045"])
+
+    def test_mistyped_revision_finds_contribution(self):
+        self.assertEqual(self.docs("doc:SEC-2014-0045Ro1"), ["SEC-2014-0045"])
+
+    def test_spec_ts_0003(self):
+        self.assertIn("SEC-2014-0044", self.docs("spec:TS-0003"))
+
+    def test_meeting_facet(self):
+        result = self.search("type:contribution", "--facets=meeting")
+        self.assertEqual(result["facets"]["meeting"],
+                         [{"value": "SEC#9.0", "count": result["total"]}])
+
+    def test_wg_names_equal(self):
+        self.assertEqual(self.search("wg:WG4")["total"], self.search("wg:SEC")["total"])
+        self.assertGreater(self.search("wg:sec")["total"], 0)
+
+    def test_company_field(self):
+        docs = self.docs("company:gemalto type:contribution")
+        self.assertIn("SEC-2014-0059", docs)
+        self.assertIn("SEC-2014-0047", docs)
+
+    def test_contributor_facet_counts_once(self):
+        result = self.search("type:contribution", "--facets=contributor,company,spec,status")
+        counts = {f["value"]: f["count"] for f in result["facets"]["contributor"]}
+        self.assertEqual(counts["Wei Zhou"], 3)
+        self.assertEqual(counts["Shingo Fujimoto"], 3)
+        companies = {f["value"]: f["count"] for f in result["facets"]["company"]}
+        self.assertEqual(companies["Datang"], 3)
+        statuses = {f["value"]: f["count"] for f in result["facets"]["status"]}
+        self.assertEqual(sum(statuses.values()), result["total"])
+
+    def test_decision_field(self):
+        self.assertIn("SEC-2014-0059", self.docs("decision:noted"))
+        self.assertNotIn("SEC-2014-0059", self.docs("status:noted"))
+
+    def test_meeting_record(self):
+        result = self.search("type:meeting")
+        self.assertEqual(result["total"], 1)
+        record = result["results"][0]
+        self.assertEqual(record["meeting"], "SEC#9.0")
+        self.assertEqual(record["date_end"], "2014-02-22")
+        self.assertEqual(record["chair"]["name"], "Francois Ennesser")
+
+    def test_records_match_expected(self):
+        """Every record of the minutes, field by field, against the file
+        tests/e2e/expected/sec-9.0-records.json."""
+        result = self.search("", "--limit=1000", "--sort=date")
+        records = {}
+        for r in result["results"]:
+            code, out, err = run("docket-search", "-d", self.index, "--format=json",
+                                 "--show", r["id"])
+            self.assertEqual(code, 0, err)
+            record = json.loads(out)
+            record["source"]["path"] = os.path.basename(record["source"]["path"])
+            records[record["id"].replace(os.path.join(ARGS.source, "corpus") + "/", "")] = record
+        expected_path = os.path.join(ARGS.source, "tests/e2e/expected/sec-9.0-records.json")
+        if os.environ.get("DOCKET_UPDATE_EXPECTED"):
+            with open(expected_path, "w", encoding="utf-8") as f:
+                json.dump(records, f, indent=1, sort_keys=True, ensure_ascii=False)
+                f.write("\n")
+        with open(expected_path, encoding="utf-8") as f:
+            expected = json.load(f)
+        self.assertEqual(sorted(records), sorted(expected))
+        for key, record in expected.items():
+            for field, value in record.items():
+                self.assertEqual(records[key].get(field), value, f"{key}: {field}")
+
+
+class IndexerFiles(unittest.TestCase):
+    """docket-index on small trees made by the test."""
+
+    def setUp(self):
+        self.tmp = tempfile.mkdtemp(prefix="docket-e2e-")
+        self.index = os.path.join(self.tmp, "index")
+        self.docs = os.path.join(self.tmp, "docs")
+        os.mkdir(self.docs)
+
+    def tearDown(self):
+        shutil.rmtree(self.tmp, ignore_errors=True)
+
+    def write(self, name, data):
+        path = os.path.join(self.docs, name)
+        with open(path, "wb") as f:
+            f.write(data)
+        return path
+
+    def test_unchanged_file_not_reread(self):
+        self.write("m.md", b"# One\n\nalpha text\n")
+        run("docket-index", "-d", self.index, self.docs)
+        code, _, err = run("docket-index", "-d", self.index, self.docs)
+        self.assertEqual(code, 0, err)
+        self.assertIn("0 files indexed", err)
+        self.assertIn("1 unchanged", err)
+
+    def test_touched_file_same_content(self):
+        path = self.write("m.md", b"# One\n\nalpha text\n")
+        run("docket-index", "-d", self.index, self.docs)
+        os.utime(path, (1, 1))
+        code, _, err = run("docket-index", "-d", self.index, self.docs)
+        self.assertEqual(code, 0, err)
+        self.assertIn("1 unchanged", err)
+
+    def test_changed_file_replaced(self):
+        path = self.write("m.md", b"# One\n\nalpha text\n")
+        run("docket-index", "-d", self.index, self.docs)
+        with open(path, "wb") as f:
+            f.write(b"# One\n\ngamma words\n")
+        run("docket-index", "-d", self.index, self.docs)
+        self.assertEqual(search_json(self.index, "alpha")[1]["total"], 0)
+        self.assertEqual(search_json(self.index, "gamma")[1]["total"], 1)
+
+    def test_full_rereads(self):
+        self.write("m.md", b"# One\n\nalpha text\n")
+        run("docket-index", "-d", self.index, self.docs)
+        code, _, err = run("docket-index", "-d", self.index, "--full", self.docs)
+        self.assertIn("1 files indexed", err)
+
+    def test_prune_removes_deleted(self):
+        keep = self.write("keep.md", b"# Keep\n\nalpha\n")
+        gone = self.write("gone.md", b"# Gone\n\nalpha\n")
+        run("docket-index", "-d", self.index, self.docs)
+        os.remove(gone)
+        code, _, err = run("docket-index", "-d", self.index, "--prune", self.docs)
+        self.assertEqual(code, 0, err)
+        self.assertIn("removed the records of 1 deleted files", err)
+        result = search_json(self.index, "alpha")[1]
+        self.assertEqual(result["total"], 1)
+        self.assertEqual(result["results"][0]["source"]["path"], keep)
+
+    def test_unsupported_file_skipped(self):
+        self.write("notes.md", b"# Heading\n\nSome text about tokens.\n")
+        self.write("picture.png", b"\x89PNG\r\n\x1a\n")
+        code, _, err = run("docket-index", "-d", self.index, self.docs)
+        self.assertEqual(code, 0, err)
+        self.assertIn("skipped: " + os.path.join(self.docs, "picture.png"), err)
+        self.assertIn("format not supported", err)
+
+    def test_binary_txt_fails_and_run_goes_on(self):
+        self.write("a-binary.txt", b"\x00\x01\x02" * 100)
+        self.write("b-good.md", b"# Tokens\n\nToken text.\n")
+        code, _, err = run("docket-index", "-d", self.index, self.docs)
+        self.assertEqual(code, 1)
+        self.assertIn("a-binary.txt", err)
+        rc, result = search_json(self.index, "token")
+        self.assertEqual(rc, 0)
+        self.assertEqual(result["total"], 1)
+
+    def test_markdown_sections(self):
+        self.write("m.md", b"# One\n\nalpha text\n\n## Two\n\nbeta text\n")
+        run("docket-index", "-d", self.index, self.docs)
+        _, result = search_json(self.index, "beta")
+        self.assertEqual(result["total"], 1)
+        self.assertEqual(result["results"][0]["title"], "Two")
+        self.assertEqual(result["results"][0]["source"]["line"], 5)
+
+    def test_missing_path_fails(self):
+        code, _, err = run("docket-index", "-d", self.index,
+                           os.path.join(self.docs, "absent"))
+        self.assertEqual(code, 1)
+        self.assertIn("absent", err)
+
+    def test_no_path_exits_2(self):
+        code, _, _ = run("docket-index", "-d", self.index)
+        self.assertEqual(code, 2)
+
+    def test_default_index_location(self):
+        self.write("m.md", b"# One\n\nalpha text\n")
+        code, _, err = run("docket-index", self.docs)
+        self.assertEqual(code, 0, err)
+        default = os.path.join(ARGS.home, ".local/share/docket/index")
+        self.assertTrue(os.path.isdir(default))
+        code, out, _ = run("docket-search", "--count", "alpha")
+        self.assertEqual(out.strip(), "1")
+
+    def test_docket_index_variable(self):
+        self.write("m.md", b"# One\n\nalpha text\n")
+        env = {"DOCKET_INDEX": self.index}
+        run("docket-index", self.docs, env_extra=env)
+        code, out, _ = run("docket-search", "--count", "alpha", env_extra=env)
+        self.assertEqual(code, 0)
+        self.assertEqual(out.strip(), "1")
+
+    def test_truncated_index_fails_cleanly(self):
+        self.write("m.md", b"# One\n\nalpha text\n")
+        run("docket-index", "-d", self.index, self.docs)
+        for name in os.listdir(self.index):
+            if name.endswith(".glass"):
+                path = os.path.join(self.index, name)
+                os.truncate(path, os.path.getsize(path) // 2)
+        code, _, err = run("docket-search", "-d", self.index, "alpha")
+        self.assertEqual(code, 3, err)
+        self.assertIn(self.index, err)
+
+
+class SharedCorpus(unittest.TestCase):
+    """docket-index over the shared corpus of real documents."""
+
+    @classmethod
+    def setUpClass(cls):
+        if not os.path.isdir(ARGS.shared_corpus):
+            raise unittest.SkipTest(f"shared corpus not found at {ARGS.shared_corpus}")
+        cls.tmp = tempfile.mkdtemp(prefix="docket-e2e-")
+        cls.index = os.path.join(cls.tmp, "index")
+        cls.code, _, cls.err = run("docket-index", "-d", cls.index, ARGS.shared_corpus)
+
+    @classmethod
+    def tearDownClass(cls):
+        shutil.rmtree(cls.tmp, ignore_errors=True)
+
+    def files(self, extensions):
+        found = []
+        for folder, dirs, files in os.walk(ARGS.shared_corpus):
+            dirs[:] = [d for d in dirs if not d.startswith(".")]
+            found += [f for f in files
+                      if f.lower().endswith(extensions) and not f.startswith(".")]
+        return found
+
+    def test_no_failed_file(self):
+        self.assertNotIn("failed: ", self.err)
+        self.assertIn(" 0 failed", self.err)
+
+    def test_every_file_indexed(self):
+        expected = len(self.files((".txt", ".md", ".htm", ".html", ".doc", ".docx")))
+        self.assertIn(f"{expected} files indexed", self.err)
+        self.assertIn(f"markdown {len(self.files(('.md',)))}", self.err)
+        self.assertIn(f"text {len(self.files(('.txt',)))}", self.err)
+
+    def test_search_works(self):
+        code, result = search_json(self.index, "security bootstrapping")
+        self.assertEqual(code, 0)
+        self.assertTrue(result["results"][0]["source"]["path"].endswith(MINUTES))
+
+
+def main():
+    global ARGS
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--bin", required=True)
+    parser.add_argument("--source", required=True)
+    parser.add_argument("--shared-corpus", required=True)
+    ARGS, rest = parser.parse_known_args()
+    ARGS.home = tempfile.mkdtemp(prefix="docket-e2e-home-")
+    try:
+        program = unittest.main(argv=[sys.argv[0], *rest], exit=False, verbosity=2)
+    finally:
+        shutil.rmtree(ARGS.home, ignore_errors=True)
+    sys.exit(0 if program.result.wasSuccessful() else 1)
+
+
+if __name__ == "__main__":
+    main()
