@@ -211,10 +211,12 @@ static bool padding_is_ambiguous(const number_parts *parts, int year,
 static void format_revision(char *out, size_t size, const char *base, int revision,
                             char letter)
 {
-    if (revision < 0)
-        snprintf(out, size, "%s", base);
-    else
-        snprintf(out, size, "%s%c%02d", base, letter, revision);
+    int written = revision < 0 ? snprintf(out, size, "%s", base)
+                               : snprintf(out, size, "%s%c%02d", base, letter, revision);
+    /* Parsed numbers are far shorter than DOCKET_DOCNUM_SIZE; a longer one
+     * would be cut, never overrun. */
+    if (written < 0 || (size_t)written >= size)
+        out[size - 1] = '\0';
 }
 
 static void build_onem2m(const number_parts *parts, const docket_docnum_context *context,
