@@ -37,6 +37,7 @@ typedef struct run {
 typedef struct settings {
     char index_path[PATH_MAX];
     const char *aliases;
+    const char *synonyms;
     unsigned lock_timeout;
     bool compact;
     bool full;
@@ -78,6 +79,8 @@ static void usage(FILE *out)
             "  -d, --index=PATH        index folder (default: $DOCKET_INDEX, else\n"
             "                          ${XDG_DATA_HOME:-~/.local/share}/docket/index)\n"
             "      --aliases=FILE      alias file for specs, companies, people and WGs\n"
+            "                          (default: the one installed with docket, if any)\n"
+            "      --synonyms=FILE     acronym file to store in the index for docket-search\n"
             "                          (default: the one installed with docket, if any)\n"
             "      --lock-timeout=SEC  seconds to wait while another docket-index holds\n"
             "                          the index (default %d)\n"
@@ -180,6 +183,7 @@ static int parse_options(int argc, char **argv, settings *s)
     static const struct option long_options[] = {
         {"index", required_argument, NULL, 'd'},
         {"aliases", required_argument, NULL, 'a'},
+        {"synonyms", required_argument, NULL, 's'},
         {"lock-timeout", required_argument, NULL, 't'},
         {"no-compact", no_argument, NULL, 'C'},
         {"full", no_argument, NULL, 'F'},
@@ -196,6 +200,7 @@ static int parse_options(int argc, char **argv, settings *s)
         switch (c) {
         case 'd': index_option = optarg; break;
         case 'a': s->aliases = optarg; break;
+        case 's': s->synonyms = optarg; break;
         case 't':
             if (!options_parse_unsigned(optarg, 86400, &s->lock_timeout)) {
                 msg_error("invalid --lock-timeout: %s: expected seconds from 0 to 86400",
@@ -224,27 +229,43 @@ static int parse_options(int argc, char **argv, settings *s)
     return 0;
 }
 
-/* The alias file used without --aliases: the installed one, else the one
- * in the source tree of this build. */
-static const char *default_aliases(void)
+/* The data file `name` used when no option names one: the installed copy,
+ * else the one in the source tree of this build. */
+static const char *default_data_file(const char *name)
 {
-    static const char installed[] = DOCKET_DATADIR "/aliases.txt";
-    static const char source[] = DOCKET_SOURCE_DATADIR "/aliases.txt";
-    if (access(installed, R_OK) == 0)
-        return installed;
-    return access(source, R_OK) == 0 ? source : NULL;
+    static char path[PATH_MAX];
+    snprintf(path, sizeof path, "%s/%s", DOCKET_DATADIR, name);
+    if (access(path, R_OK) == 0)
+        return path;
+    snprintf(path, sizeof path, "%s/%s", DOCKET_SOURCE_DATADIR, name);
+    return access(path, R_OK) == 0 ? path : NULL;
+}
+
+static const char *data_file(const char *option, const char *name, char *buffer, size_t size)
+{
+    if (option)
+        return option;
+    const char *found = default_data_file(name);
+    if (!found)
+        return NULL;
+    snprintf(buffer, size, "%s", found);
+    return buffer;
 }
 
 int main(int argc, char **argv)
 {
-    settings s = {{0}, NULL, DEFAULT_LOCK_TIMEOUT, true, false, false};
+    settings s = {{0}, NULL, NULL, DEFAULT_LOCK_TIMEOUT, true, false, false};
     msg_init("docket-index");
     int code = parse_options(argc, argv, &s);
     if (code != 0)
         return code;
 
-    docket_index_options options = {s.aliases ? s.aliases : default_aliases(), s.lock_timeout,
-                                    0, 0, s.full};
+    char aliases[PATH_MAX];
+    char synonyms[PATH_MAX];
+    docket_index_options options = {
+        data_file(s.aliases, "aliases.txt", aliases, sizeof aliases),
+        data_file(s.synonyms, "synonyms.txt", synonyms, sizeof synonyms),
+        s.lock_timeout, 0, 0, s.full};
     run r = {0};
     docket_error err;
     docket_status status = docket_index_open(s.index_path, &options, &r.index, &err);

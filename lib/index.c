@@ -17,6 +17,8 @@
 #include "docket/record.h"
 #include "fsutil.h"
 #include "schema.h"
+#include "strbuf.h"
+#include "synonyms.h"
 #include "xapian-c.h"
 
 #define DEFAULT_COMMIT_FILES 200
@@ -137,6 +139,52 @@ static docket_status check_schema(docket_index *index)
     return xs == XC_OK ? DOCKET_OK : db_fail(index, xs, "writing the schema version");
 }
 
+/* Read the whole file at `path` into a malloc'ed buffer. */
+static docket_status read_small_file(const char *path, char **out, size_t *len,
+                                     docket_error *err)
+{
+    FILE *file = fopen(path, "rb");
+    if (!file)
+        return docket_error_set(err, DOCKET_ERR_IO, "%s: %s", path, strerror(errno));
+    strbuf buf = STRBUF_INIT;
+    char chunk[4096];
+    size_t got;
+    bool ok = true;
+    while (ok && (got = fread(chunk, 1, sizeof chunk, file)) > 0)
+        ok = strbuf_append(&buf, chunk, got);
+    bool failed = ferror(file);
+    fclose(file);
+    if (!ok || failed) {
+        strbuf_free(&buf);
+        return docket_error_set(err, ok ? DOCKET_ERR_IO : DOCKET_ERR_NO_MEMORY, "%s: %s", path,
+                                ok ? "read failed" : "out of memory");
+    }
+    *len = buf.len;
+    *out = buf.data ? buf.data : strdup("");
+    return *out ? DOCKET_OK : docket_error_set(err, DOCKET_ERR_NO_MEMORY, "out of memory");
+}
+
+/* Check the synonym file at `path` and store it in the index, where
+ * docket-search reads it. */
+static docket_status store_synonyms(docket_index *index, const char *path, docket_error *err)
+{
+    char *data = NULL;
+    size_t len = 0;
+    docket_synonyms *synonyms = NULL;
+    docket_status status = read_small_file(path, &data, &len, err);
+    if (status == DOCKET_OK)
+        status = docket_synonyms_parse(path, data, len, &synonyms, err);
+    if (status == DOCKET_OK) {
+        xc_status xs = xc_database_set_metadata(index->db, DOCKET_SYNONYMS_KEY, data);
+        if (xs != XC_OK)
+            status = docket_error_set(err, from_xc(xs), "%s: storing synonyms: %s", index->path,
+                                      xc_database_error(index->db));
+    }
+    docket_synonyms_free(synonyms);
+    free(data);
+    return status;
+}
+
 static docket_status load_aliases(docket_index *index, const char *path, docket_error *err)
 {
     docket_status status = docket_aliases_new(&index->aliases);
@@ -148,7 +196,7 @@ static docket_status load_aliases(docket_index *index, const char *path, docket_
 docket_status docket_index_open(const char *path, const docket_index_options *options,
                                 docket_index **out, docket_error *err)
 {
-    docket_index_options defaults = {NULL, 0, 0, 0, false};
+    docket_index_options defaults = {NULL, NULL, 0, 0, 0, false};
     if (!options)
         options = &defaults;
 
@@ -175,6 +223,17 @@ docket_status docket_index_open(const char *path, const docket_index_options *op
     }
     if (status == DOCKET_OK && (status = check_schema(index)) != DOCKET_OK)
         docket_error_set(err, status, "%s", index->err.message);
+    if (status == DOCKET_OK && options->synonyms_path)
+        status = store_synonyms(index, options->synonyms_path, err);
+    if (status == DOCKET_OK) {
+        /* Spelling data lets docket-search suggest a word for a query that
+         * finds nothing. */
+        xc_status xs = xc_termgen_set_database(index->tg, index->db);
+        if (xs == XC_OK)
+            xs = xc_termgen_set_flags(index->tg, XC_TG_SPELLING);
+        if (xs != XC_OK)
+            status = docket_error_set(err, from_xc(xs), "%s: %s", path, xc_termgen_error(index->tg));
+    }
     if (status != DOCKET_OK) {
         docket_index_free(index);
         return status;

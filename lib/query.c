@@ -171,8 +171,9 @@ static bool is_blank(const char *text)
     return *text == '\0';
 }
 
-docket_status docket_query_parse(xc_database *db, const char *text, bool match_any,
-                                 xc_query **out, docket_error *err)
+docket_status docket_query_parse(xc_database *db, const docket_synonyms *synonyms,
+                                 const char *text, bool match_any, xc_query **out,
+                                 docket_error *err)
 {
     if (is_blank(text)) {
         xc_status xs = xc_query_all(out);
@@ -186,11 +187,14 @@ docket_status docket_query_parse(xc_database *db, const char *text, bool match_a
     if (xs != XC_OK)
         return docket_error_set(err, DOCKET_ERR_INDEX, "%s", xerr.message);
 
+    strbuf expanded = STRBUF_INIT;
     strbuf marked = STRBUF_INIT;
     json_t *ids = json_array();
     docket_status status = DOCKET_OK;
     xs = ids ? configure(qp, db, match_any) : XC_NO_MEMORY;
-    if (xs == XC_OK && !docket_query_mark_identifiers(text, &marked, ids))
+    if (xs == XC_OK && !docket_synonyms_expand(synonyms, text, &expanded))
+        xs = XC_NO_MEMORY;
+    if (xs == XC_OK && !docket_query_mark_identifiers(strbuf_str(&expanded), &marked, ids))
         xs = XC_NO_MEMORY;
     if (xs == XC_OK)
         xs = xc_queryparser_parse(qp, strbuf_str(&marked), PARSE_FLAGS, out);
@@ -201,7 +205,38 @@ docket_status docket_query_parse(xc_database *db, const char *text, bool match_a
     if (xs != XC_OK)
         status = parser_fail(qp, xs, err);
     json_decref(ids);
+    strbuf_free(&expanded);
     strbuf_free(&marked);
+    xc_queryparser_free(qp);
+    return status;
+}
+
+docket_status docket_query_suggest(xc_database *db, const char *text, char **out,
+                                   docket_error *err)
+{
+    *out = NULL;
+    if (is_blank(text))
+        return DOCKET_OK;
+
+    xc_queryparser *qp = NULL;
+    xc_error xerr;
+    xc_status xs = xc_queryparser_new(DOCKET_LANGUAGE, &qp, &xerr);
+    if (xs != XC_OK)
+        return docket_error_set(err, DOCKET_ERR_INDEX, "%s", xerr.message);
+
+    xc_query *q = NULL;
+    const char *corrected = "";
+    xs = configure(qp, db, false);
+    if (xs == XC_OK)
+        xs = xc_queryparser_parse(qp, text, PARSE_FLAGS | XC_QP_SPELLING_CORRECTION, &q);
+    if (xs == XC_OK)
+        xs = xc_queryparser_corrected(qp, &corrected);
+    docket_status status = DOCKET_OK;
+    if (xs == XC_OK && *corrected && !(*out = strdup(corrected)))
+        status = docket_error_set(err, DOCKET_ERR_NO_MEMORY, "out of memory");
+    else if (xs != XC_OK)
+        status = parser_fail(qp, xs, err);
+    xc_query_free(q);
     xc_queryparser_free(qp);
     return status;
 }

@@ -17,6 +17,7 @@
 struct docket_searcher {
     char *path;
     xc_database *db;
+    docket_synonyms *synonyms; /* from the index, or NULL */
     docket_error err;
 };
 
@@ -71,6 +72,16 @@ static docket_status check_version(docket_searcher *searcher)
     return status;
 }
 
+/* Read the synonyms docket-index stored. docket-index checked them, so a
+ * failure here only leaves acronyms unexpanded. */
+static void load_synonyms(docket_searcher *searcher)
+{
+    char *data = NULL;
+    if (xc_database_get_metadata(searcher->db, DOCKET_SYNONYMS_KEY, &data) == XC_OK && *data)
+        docket_synonyms_parse(searcher->path, data, strlen(data), &searcher->synonyms, NULL);
+    free(data);
+}
+
 docket_status docket_searcher_open(const char *path, docket_searcher **out,
                                    docket_error *err)
 {
@@ -91,6 +102,8 @@ docket_status docket_searcher_open(const char *path, docket_searcher **out,
         status = docket_error_set(err, from_xc(xs), "%s", xerr.message);
     else if ((status = check_version(searcher)) != DOCKET_OK)
         docket_error_set(err, status, "%s", searcher->err.message);
+    else
+        load_synonyms(searcher);
 
     if (status != DOCKET_OK) {
         docket_searcher_free(searcher);
@@ -105,6 +118,7 @@ void docket_searcher_free(docket_searcher *searcher)
     if (!searcher)
         return;
     xc_database_free(searcher->db);
+    docket_synonyms_free(searcher->synonyms);
     free(searcher->path);
     free(searcher);
 }
@@ -286,6 +300,21 @@ static docket_status fetch(docket_searcher *searcher, const docket_query *query,
     return status;
 }
 
+/* Add "suggestion", the query with misspelt words corrected, to the result
+ * of a query that found nothing. */
+static docket_status add_suggestion(docket_searcher *searcher, const docket_query *query,
+                                    json_t *result)
+{
+    char *suggestion = NULL;
+    docket_status status = docket_query_suggest(searcher->db, query->text, &suggestion,
+                                                &searcher->err);
+    if (status == DOCKET_OK && suggestion &&
+        json_object_set_new(result, "suggestion", json_string(suggestion)) != 0)
+        status = DOCKET_ERR_NO_MEMORY;
+    free(suggestion);
+    return status;
+}
+
 static docket_status assemble(docket_searcher *searcher, const docket_query *query,
                               xc_mset *mset, const facet_spy *spies, size_t count,
                               json_t **out)
@@ -299,12 +328,14 @@ static docket_status assemble(docket_searcher *searcher, const docket_query *que
         json_decref(results);
         return status;
     }
+    unsigned total = xc_mset_matches_estimated(mset);
     *out = json_pack("{s:i,s:s,s:i,s:i,s:i,s:o,s:o}", "format_version",
                      (json_int_t)DOCKET_FORMAT_VERSION, "query", query->text, "total",
-                     (json_int_t)xc_mset_matches_estimated(mset), "offset",
-                     (json_int_t)query->offset, "limit", (json_int_t)query->limit, "results",
-                     results, "facets", facets);
-    return *out ? DOCKET_OK : DOCKET_ERR_NO_MEMORY;
+                     (json_int_t)total, "offset", (json_int_t)query->offset, "limit",
+                     (json_int_t)query->limit, "results", results, "facets", facets);
+    if (!*out)
+        return DOCKET_ERR_NO_MEMORY;
+    return total == 0 ? add_suggestion(searcher, query, *out) : DOCKET_OK;
 }
 
 docket_status docket_search(docket_searcher *searcher, const docket_query *query,
@@ -315,8 +346,8 @@ docket_status docket_search(docket_searcher *searcher, const docket_query *query
     xc_query *q = NULL;
     xc_mset *mset = NULL;
 
-    docket_status status = docket_query_parse(searcher->db, query->text, query->match_any,
-                                              &q, &searcher->err);
+    docket_status status = docket_query_parse(searcher->db, searcher->synonyms, query->text,
+                                              query->match_any, &q, &searcher->err);
     if (status == DOCKET_OK)
         status = make_spies(searcher, query->facets ? query->facets : DOCKET_DEFAULT_FACETS,
                             spies, &count);

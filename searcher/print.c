@@ -117,6 +117,8 @@ static void print_text(FILE *out, const json_t *result, bool bold)
                 (long long)offset + (long long)json_array_size(results));
     else
         fprintf(out, "%lld results\n", (long long)total);
+    if (field(result, "suggestion"))
+        fprintf(out, "Did you mean: %s\n", field(result, "suggestion"));
     print_facets(out, json_object_get(result, "facets"));
 }
 

@@ -15,6 +15,7 @@ typedef struct docket_index docket_index;
 
 typedef struct docket_index_options {
     const char *aliases_path; /* alias file for names and specs, or NULL */
+    const char *synonyms_path; /* synonym file stored in the index, or NULL to keep the stored one */
     unsigned lock_timeout;    /* seconds to wait for another writer */
     unsigned commit_files;    /* commit after this many files (0: default 200) */
     unsigned long long commit_bytes; /* ... or this many input bytes (0: default 64 MiB) */
