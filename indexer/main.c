@@ -39,6 +39,7 @@ typedef struct settings {
     const char *aliases;
     const char *synonyms;
     unsigned lock_timeout;
+    unsigned commit_every;
     bool compact;
     bool full;
     bool prune;
@@ -87,6 +88,8 @@ static void usage(FILE *out)
             "      --full              re-read every file, even unchanged ones\n"
             "      --prune             remove the records of files under PATH that no\n"
             "                          longer exist\n"
+            "      --commit-every=N    commit after every N files (default 200); a crash\n"
+            "                          loses at most the files since the last commit\n"
             "      --no-compact        skip compacting the index at the end\n"
             "  -q, --quiet             print errors only\n"
             "  -v, --verbose           also print a note for every file\n"
@@ -186,6 +189,7 @@ static int parse_options(int argc, char **argv, settings *s)
         {"synonyms", required_argument, NULL, 's'},
         {"lock-timeout", required_argument, NULL, 't'},
         {"no-compact", no_argument, NULL, 'C'},
+        {"commit-every", required_argument, NULL, 'E'},
         {"full", no_argument, NULL, 'F'},
         {"prune", no_argument, NULL, 'P'},
         {"quiet", no_argument, NULL, 'q'},
@@ -209,6 +213,13 @@ static int parse_options(int argc, char **argv, settings *s)
             }
             break;
         case 'C': s->compact = false; break;
+        case 'E':
+            if (!options_parse_unsigned(optarg, 1000000, &s->commit_every) || s->commit_every == 0) {
+                msg_error("invalid --commit-every: %s: expected a number of files from 1 to "
+                          "1000000", optarg);
+                return EXIT_USAGE;
+            }
+            break;
         case 'F': s->full = true; break;
         case 'P': s->prune = true; break;
         case 'q': msg_set_level(MSG_QUIET); break;
@@ -254,7 +265,7 @@ static const char *data_file(const char *option, const char *name, char *buffer,
 
 int main(int argc, char **argv)
 {
-    settings s = {{0}, NULL, NULL, DEFAULT_LOCK_TIMEOUT, true, false, false};
+    settings s = {{0}, NULL, NULL, DEFAULT_LOCK_TIMEOUT, 0, true, false, false};
     msg_init("docket-index");
     int code = parse_options(argc, argv, &s);
     if (code != 0)
@@ -265,7 +276,7 @@ int main(int argc, char **argv)
     docket_index_options options = {
         data_file(s.aliases, "aliases.txt", aliases, sizeof aliases),
         data_file(s.synonyms, "synonyms.txt", synonyms, sizeof synonyms),
-        s.lock_timeout, 0, 0, s.full};
+        s.lock_timeout, s.commit_every, 0, s.full};
     run r = {0};
     docket_error err;
     docket_status status = docket_index_open(s.index_path, &options, &r.index, &err);

@@ -1,7 +1,11 @@
 /* index.c: building and updating a docket index. */
+#define _GNU_SOURCE /* renameat2 */
 #include "docket/index.h"
 
+#include <dirent.h>
 #include <errno.h>
+#include <fcntl.h>
+#include <signal.h>
 #include <limits.h>
 #include <stdbool.h>
 #include <stdio.h>
@@ -36,11 +40,12 @@ struct docket_index {
     unsigned pending_files;
     unsigned long long pending_bytes;
     bool full;
+    unsigned long generation; /* bumped at each rebuild; file states of older ones are void */
     docket_error err;
 };
 
 /* What the index remembers of a file between runs, in the metadata entry
- * "docket.file:" + its absolute path. */
+ * "docket.file:" + its absolute path, as "GENERATION SIZE SEC.NSEC HASH". */
 typedef struct file_state {
     unsigned long long size;
     long long mtime_sec;
@@ -105,11 +110,49 @@ static docket_status open_locked(docket_index *index, unsigned timeout, docket_e
     }
 }
 
-static int delete_file_records(const char *term, unsigned freq, void *data)
+static int collect_term(const char *term, unsigned freq, void *data)
 {
     (void)freq;
-    xc_database *db = data;
-    return xc_database_delete_by_term(db, term) == XC_OK ? 0 : 1;
+    return json_array_append_new(data, json_string(term)) != 0;
+}
+
+/* Delete every record: the terms are collected first, so that the index is
+ * not changed while its terms are walked. */
+static xc_status delete_all_records(xc_database *db)
+{
+    json_t *terms = json_array();
+    if (!terms)
+        return XC_NO_MEMORY;
+    xc_status xs = xc_database_each_term(db, DOCKET_PREFIX_PATH, collect_term, terms);
+    size_t i;
+    json_t *term;
+    json_array_foreach(terms, i, term) {
+        if (xs == XC_OK)
+            xs = xc_database_delete_by_term(db, json_string_value(term));
+    }
+    json_decref(terms);
+    return xs;
+}
+
+#define GENERATION_KEY "docket.generation"
+
+/* Read the generation, then bump it when `bump`: an emptied index must
+ * not trust the file states that earlier runs recorded. */
+static docket_status update_generation(docket_index *index, bool bump)
+{
+    char *value = NULL;
+    xc_status xs = xc_database_get_metadata(index->db, GENERATION_KEY, &value);
+    if (xs != XC_OK)
+        return db_fail(index, xs, "reading the index generation");
+    index->generation = strtoul(value, NULL, 10);
+    free(value);
+    if (!bump)
+        return DOCKET_OK;
+
+    char text[32];
+    snprintf(text, sizeof text, "%lu", ++index->generation);
+    xs = xc_database_set_metadata(index->db, GENERATION_KEY, text);
+    return xs == XC_OK ? DOCKET_OK : db_fail(index, xs, "writing the index generation");
 }
 
 /* Make sure the index has the current schema: stamp a new index, empty one
@@ -124,12 +167,12 @@ static docket_status check_schema(docket_index *index)
     bool current = strcmp(version, DOCKET_SCHEMA_VERSION) == 0;
     bool empty = *version == '\0';
     free(version);
-    if (current)
-        return DOCKET_OK;
+    docket_status status = update_generation(index, !current && !empty);
+    if (status != DOCKET_OK || current)
+        return status;
 
     if (!empty) {
-        xs = xc_database_each_term(index->db, DOCKET_PREFIX_PATH, delete_file_records,
-                                   index->db);
+        xs = delete_all_records(index->db);
         if (xs != XC_OK)
             return db_fail(index, xs, "emptying an index of another schema version");
     }
@@ -193,6 +236,42 @@ static docket_status load_aliases(docket_index *index, const char *path, docket_
     return path ? docket_aliases_load(index->aliases, path, err) : DOCKET_OK;
 }
 
+/* Remove what a compaction killed half-way left beside `path`: folders
+ * named PATH.compact-PID or PATH.old-PID whose process is gone. */
+static void remove_stale_copies(const char *path)
+{
+    char folder[PATH_MAX];
+    snprintf(folder, sizeof folder, "%s", path);
+    char *slash = strrchr(folder, '/');
+    const char *name = slash ? slash + 1 : folder;
+    const char *parent = slash ? (slash == folder ? "/" : folder) : ".";
+    if (slash)
+        *slash = '\0';
+    size_t name_len = strlen(name);
+
+    DIR *dir = opendir(parent);
+    if (!dir)
+        return;
+    struct dirent *entry;
+    while ((entry = readdir(dir)) != NULL) {
+        const char *rest = entry->d_name + name_len;
+        if (strncmp(entry->d_name, name, name_len) != 0)
+            continue;
+        const char *pid_text = strncmp(rest, ".compact-", 9) == 0 ? rest + 9
+                               : strncmp(rest, ".old-", 5) == 0   ? rest + 5
+                                                                  : NULL;
+        char *end = NULL;
+        long pid = pid_text ? strtol(pid_text, &end, 10) : 0;
+        bool gone = pid > 0 && *end == '\0' && kill((pid_t)pid, 0) != 0 && errno == ESRCH;
+        if (!gone)
+            continue;
+        char stale[PATH_MAX * 2];
+        snprintf(stale, sizeof stale, "%s/%s", parent, entry->d_name);
+        docket_remove_tree(stale);
+    }
+    closedir(dir);
+}
+
 docket_status docket_index_open(const char *path, const docket_index_options *options,
                                 docket_index **out, docket_error *err)
 {
@@ -213,6 +292,8 @@ docket_status docket_index_open(const char *path, const docket_index_options *op
     docket_status status = load_aliases(index, options->aliases_path, err);
     if (status == DOCKET_OK)
         status = open_locked(index, options->lock_timeout, err);
+    if (status == DOCKET_OK)
+        remove_stale_copies(index->path);
     if (status == DOCKET_OK) {
         xc_error xerr;
         xc_status xs = xc_termgen_new(DOCKET_LANGUAGE, &index->tg, &xerr);
@@ -293,10 +374,11 @@ static bool load_state(docket_index *index, const char *abs_path, file_state *ou
     file_key(abs_path, key, sizeof key);
     if (xc_database_get_metadata(index->db, key, &value) != XC_OK)
         return false;
-    bool ok = sscanf(value, "%llu %lld.%ld %llx", &out->size, &out->mtime_sec, &out->mtime_nsec,
-                     &out->hash) == 4;
+    unsigned long generation = 0;
+    bool ok = sscanf(value, "%lu %llu %lld.%ld %llx", &generation, &out->size, &out->mtime_sec,
+                     &out->mtime_nsec, &out->hash) == 5;
     free(value);
-    return ok;
+    return ok && generation == index->generation;
 }
 
 static docket_status save_state(docket_index *index, const char *abs_path,
@@ -305,8 +387,8 @@ static docket_status save_state(docket_index *index, const char *abs_path,
     char key[MAX_PLAIN_KEY + 64];
     char value[128];
     file_key(abs_path, key, sizeof key);
-    snprintf(value, sizeof value, "%llu %lld.%09ld %016llx", state->size, state->mtime_sec,
-             state->mtime_nsec, state->hash);
+    snprintf(value, sizeof value, "%lu %llu %lld.%09ld %016llx", index->generation, state->size,
+             state->mtime_sec, state->mtime_nsec, state->hash);
     xc_status xs = xc_database_set_metadata(index->db, key, value);
     return xs == XC_OK ? DOCKET_OK : db_fail(index, xs, "recording the file state");
 }
@@ -589,6 +671,27 @@ docket_status docket_index_count(docket_index *index, unsigned *out)
 
 /* ---- Compaction ------------------------------------------------------ */
 
+/* Put the folder `fresh` in place of `path`. With RENAME_EXCHANGE the swap
+ * is atomic, so a reader finds one index or the other, never none; then
+ * `fresh` holds the old index. Without it (a file system that lacks it),
+ * two renames leave a moment with no index. */
+static int swap_folders(const char *fresh, const char *path, const char *old)
+{
+    if (renameat2(AT_FDCWD, fresh, AT_FDCWD, path, RENAME_EXCHANGE) == 0)
+        return rename(fresh, old);
+    if (errno != EINVAL && errno != ENOSYS)
+        return -1;
+    if (rename(path, old) != 0)
+        return -1;
+    if (rename(fresh, path) != 0) {
+        int saved = errno;
+        rename(old, path);
+        errno = saved;
+        return -1;
+    }
+    return 0;
+}
+
 docket_status docket_index_compact(docket_index *index)
 {
     char fresh[PATH_MAX];
@@ -606,19 +709,17 @@ docket_status docket_index_compact(docket_index *index)
         return status;
     }
 
-    /* TODO: a reader that opens the index between the two renames finds no
-     * index and fails; a stub file naming index generations would close
-     * the gap. */
+    /* NOTE: the lock is released before the swap, so a writer that starts
+     * in that moment writes to the copy that is about to be replaced. */
     docket_status closed = docket_index_close(index);
     if (closed != DOCKET_OK) {
         docket_remove_tree(fresh);
         return closed;
     }
-    if (rename(index->path, old) != 0 || rename(fresh, index->path) != 0) {
-        status = docket_error_set(&index->err, DOCKET_ERR_INDEX, "%s: replacing with the compacted copy: %s",
-                                  index->path, strerror(errno));
-        if (access(index->path, F_OK) != 0)
-            rename(old, index->path);
+    if (swap_folders(fresh, index->path, old) != 0) {
+        status = docket_error_set(&index->err, DOCKET_ERR_INDEX,
+                                  "%s: replacing with the compacted copy: %s", index->path,
+                                  strerror(errno));
         docket_remove_tree(fresh);
         return status;
     }

@@ -18,6 +18,7 @@ struct docket_searcher {
     char *path;
     xc_database *db;
     docket_synonyms *synonyms; /* from the index, or NULL */
+    bool modified;             /* the last failure was a commit during the read */
     docket_error err;
 };
 
@@ -51,6 +52,7 @@ static docket_status from_xc(xc_status xs)
 
 static docket_status db_fail(docket_searcher *searcher, xc_status xs, const char *what)
 {
+    searcher->modified = xs == XC_MODIFIED;
     return docket_error_set(&searcher->err, from_xc(xs), "%s: %s: %s", searcher->path, what,
                             xc_database_error(searcher->db));
 }
@@ -293,6 +295,7 @@ static docket_status fetch(docket_searcher *searcher, const docket_query *query,
         xs = xc_enquire_get_mset(enq, query->offset, query->limit, doccount, out);
 
     docket_status status = DOCKET_OK;
+    searcher->modified = xs == XC_MODIFIED;
     if (xs != XC_OK)
         status = docket_error_set(&searcher->err, from_xc(xs), "%s: searching: %s",
                                   searcher->path, enq ? xc_enquire_error(enq) : xerr.message);
@@ -338,8 +341,8 @@ static docket_status assemble(docket_searcher *searcher, const docket_query *que
     return total == 0 ? add_suggestion(searcher, query, *out) : DOCKET_OK;
 }
 
-docket_status docket_search(docket_searcher *searcher, const docket_query *query,
-                            json_t **out)
+static docket_status search_once(docket_searcher *searcher, const docket_query *query,
+                                 json_t **out)
 {
     facet_spy spies[MAX_FACETS];
     size_t count = 0;
@@ -360,6 +363,24 @@ docket_status docket_search(docket_searcher *searcher, const docket_query *query
     xc_query_free(q);
     for (size_t i = 0; i < count; i++)
         xc_spy_free(spies[i].spy);
+    return status;
+}
+
+docket_status docket_search(docket_searcher *searcher, const docket_query *query,
+                            json_t **out)
+{
+    /* A commit by docket-index can invalidate what a reader is reading;
+     * the reader then moves to the new committed state and starts again. */
+    docket_status status = DOCKET_OK;
+    for (int attempt = 0; attempt < OPEN_ATTEMPTS; attempt++) {
+        searcher->modified = false;
+        status = search_once(searcher, query, out);
+        if (status == DOCKET_OK || !searcher->modified)
+            return status;
+        xc_status xs = xc_database_reopen(searcher->db);
+        if (xs != XC_OK && xs != XC_MODIFIED)
+            return db_fail(searcher, xs, "reopening");
+    }
     return status;
 }
 

@@ -490,6 +490,85 @@ class IndexerFiles(unittest.TestCase):
         self.assertIn(self.index, err)
 
 
+class Reliability(unittest.TestCase):
+    """Locking, schema versions and crashes: the index always opens, and
+    re-runs neither lose nor duplicate records."""
+
+    def setUp(self):
+        self.tmp = tempfile.mkdtemp(prefix="docket-e2e-")
+        self.index = os.path.join(self.tmp, "index")
+        self.docs = os.path.join(self.tmp, "docs")
+        os.mkdir(self.docs)
+        for i in range(60):
+            with open(os.path.join(self.docs, f"m{i:03}.md"), "w") as f:
+                f.write(f"# Meeting {i}\n\nsecurity item {i}\n\n## Topic {i}\n\n"
+                        + "bootstrapping words " * 2000 + "\n")
+
+    def tearDown(self):
+        shutil.rmtree(self.tmp, ignore_errors=True)
+
+    def ids(self):
+        code, out, err = run("docket-search", "-d", self.index, "--format=jsonl",
+                             "--limit=10000", "")
+        self.assertIn(code, (0, 1), err)
+        return [json.loads(line)["id"] for line in out.splitlines()[:-1]]
+
+    def test_lock_held_exits_75(self):
+        import fcntl
+        run("docket-index", "-d", self.index, self.docs)
+        with open(os.path.join(self.index, "flintlock"), "r+") as lock:
+            fcntl.lockf(lock, fcntl.LOCK_EX | fcntl.LOCK_NB)
+            code, _, err = run("docket-index", "-d", self.index, "--lock-timeout=1",
+                               "--full", self.docs)
+        self.assertEqual(code, 75)
+        self.assertIn(self.index, err)
+        self.assertIn("locked", err)
+
+    def test_search_while_locked(self):
+        import fcntl
+        run("docket-index", "-d", self.index, self.docs)
+        with open(os.path.join(self.index, "flintlock"), "r+") as lock:
+            fcntl.lockf(lock, fcntl.LOCK_EX | fcntl.LOCK_NB)
+            code, out, _ = run("docket-search", "-d", self.index, "--count", "bootstrapping")
+        self.assertEqual(code, 0)
+        self.assertEqual(out.strip(), "60")
+
+    def test_other_schema_version(self):
+        run("docket-index", "-d", self.index, self.docs)
+        subprocess.run(["xapian-metadata", "set", self.index, "docket.schema", "0"], check=True)
+        code, _, err = run("docket-search", "-d", self.index, "security")
+        self.assertEqual(code, 3)
+        self.assertIn("re-run docket-index", err)
+        code, _, err = run("docket-index", "-d", self.index, self.docs)
+        self.assertEqual(code, 0, err)
+        self.assertIn("60 files indexed", err)
+        self.assertEqual(len(self.ids()), 120)
+
+    def test_kill_at_several_points(self):
+        expected = 120
+        for delay in (0.05, 0.2, 0.5, 1.0):
+            shutil.rmtree(self.index, ignore_errors=True)
+            env = dict(os.environ, HOME=ARGS.home)
+            proc = subprocess.Popen([os.path.join(ARGS.bin, "docket-index"), "-q", "-d",
+                                     self.index, "--commit-every=7", self.docs], env=env)
+            try:
+                proc.wait(timeout=delay)
+            except subprocess.TimeoutExpired:
+                proc.kill()
+                proc.wait()
+            if os.path.isdir(self.index):
+                ids = self.ids()
+                self.assertEqual(len(ids), len(set(ids)), f"duplicates after kill at {delay}s")
+                self.assertLessEqual(len(ids), expected)
+            code, _, err = run("docket-index", "-d", self.index, self.docs)
+            self.assertEqual(code, 0, err)
+            ids = self.ids()
+            self.assertEqual(len(ids), expected, f"after kill at {delay}s")
+            self.assertEqual(len(set(ids)), expected)
+            leftovers = [n for n in os.listdir(self.tmp) if n.startswith("index.")]
+            self.assertEqual(leftovers, [])
+
+
 class SharedCorpus(unittest.TestCase):
     """docket-index over the shared corpus of real documents."""
 
