@@ -407,6 +407,16 @@ class IndexerFiles(unittest.TestCase):
         self.assertEqual(search_json(self.index, "alpha")[1]["total"], 0)
         self.assertEqual(search_json(self.index, "gamma")[1]["total"], 1)
 
+    def test_failed_file_keeps_old_records(self):
+        path = self.write("m.txt", b"1 Agenda\n\nalpha text\n")
+        run("docket-index", "-d", self.index, self.docs)
+        with open(path, "wb") as f:
+            f.write(b"\x00\x01binary now" * 50)
+        code, _, err = run("docket-index", "-d", self.index, self.docs)
+        self.assertEqual(code, 1)
+        self.assertIn("m.txt", err)
+        self.assertEqual(search_json(self.index, "alpha")[1]["total"], 1)
+
     def test_full_rereads(self):
         self.write("m.md", b"# One\n\nalpha text\n")
         run("docket-index", "-d", self.index, self.docs)
