@@ -27,7 +27,12 @@ PACKAGES = cmake make gcc g++ pkg-config python3 \
 
 DEMO_INDEX = $(or $(DOCKET_INDEX),$(or $(XDG_DATA_HOME),$(HOME)/.local/share)/docket/index)
 
-.PHONY: all deps build demo test install clean
+# make fuzz: each libFuzzer harness for FUZZ_SECONDS (default 60), two at
+# a time; new crashes are written to build-fuzz/crashes/.
+FUZZ_SECONDS ?= 60
+FUZZ_HARNESSES = text markdown html docx zip gzip query
+
+.PHONY: all deps build demo test install clean fuzz
 
 all: build
 
@@ -73,5 +78,16 @@ test: build
 install: build
 	cmake --install $(BUILD)
 
+fuzz: deps
+	@command -v clang >/dev/null || { echo "make fuzz needs clang: apt-get install clang" >&2; exit 1; }
+	CC=clang CXX=clang++ cmake -S . -B build-fuzz -DDOCKET_FUZZ=ON -DCMAKE_BUILD_TYPE=RelWithDebInfo
+	cmake --build build-fuzz -j $(JOBS)
+	build-fuzz/docket-index -q -d build-fuzz/query-index corpus
+	mkdir -p build-fuzz/crashes
+	cd build-fuzz && for h in $(FUZZ_HARNESSES); do \
+	  mkdir -p corpus-$$h && cp -n ../tests/fuzz/inputs/$$h/* corpus-$$h/ 2>/dev/null; \
+	  echo "DOCKET_FUZZ_INDEX=query-index tests/fuzz/fuzz_$$h -max_total_time=$(FUZZ_SECONDS) -artifact_prefix=crashes/$$h- corpus-$$h"; \
+	done | xargs -P 2 -I{} sh -c '{} 2>&1 | tail -n 3'
+
 clean:
-	rm -rf build build-sanitize
+	rm -rf build build-sanitize build-fuzz

@@ -7,6 +7,7 @@
 #include "query.h"
 #include "schema.h"
 #include "snippet.h"
+#include "utf8.h"
 #include "xapian-c.h"
 
 /* A reader that meets a commit in progress reopens and tries again. */
@@ -369,18 +370,29 @@ static docket_status search_once(docket_searcher *searcher, const docket_query *
 docket_status docket_search(docket_searcher *searcher, const docket_query *query,
                             json_t **out)
 {
+    /* The query is echoed in the JSON output, which must be valid UTF-8. */
+    char *text = NULL;
+    size_t len = 0;
+    if (docket_utf8_sanitize(query->text, strlen(query->text), &text, &len) != DOCKET_OK)
+        return docket_error_set(&searcher->err, DOCKET_ERR_NO_MEMORY, "out of memory");
+    docket_query clean = *query;
+    clean.text = text;
+
     /* A commit by docket-index can invalidate what a reader is reading;
      * the reader then moves to the new committed state and starts again. */
     docket_status status = DOCKET_OK;
     for (int attempt = 0; attempt < OPEN_ATTEMPTS; attempt++) {
         searcher->modified = false;
-        status = search_once(searcher, query, out);
+        status = search_once(searcher, &clean, out);
         if (status == DOCKET_OK || !searcher->modified)
-            return status;
+            break;
         xc_status xs = xc_database_reopen(searcher->db);
-        if (xs != XC_OK && xs != XC_MODIFIED)
-            return db_fail(searcher, xs, "reopening");
+        if (xs != XC_OK && xs != XC_MODIFIED) {
+            status = db_fail(searcher, xs, "reopening");
+            break;
+        }
     }
+    free(text);
     return status;
 }
 

@@ -70,8 +70,13 @@ struct xc_termgen {
     std::string error;
 };
 
+namespace {
+class CallbackFieldProcessor;
+}
+
 struct xc_queryparser {
     Xapian::QueryParser qp;
+    std::vector<CallbackFieldProcessor *> processors; // owned by qp
     std::string corrected;
     std::string error;
 };
@@ -1375,31 +1380,12 @@ xc_status xc_queryparser_add_range(xc_queryparser *qp, xc_slot slot, const char 
     }
 }
 
-xc_status xc_queryparser_parse(xc_queryparser *qp, const char *text, unsigned flags,
-                               xc_query **out)
-{
-    assert(qp);
-    assert(text);
-    assert(out);
-    *out = NULL;
-    try {
-        auto query = std::make_unique<xc_query>();
-        qp->corrected.clear();
-        query->query = qp->qp.parse_query(text, flags);
-        qp->corrected = qp->qp.get_corrected_query_string();
-        *out = query.release();
-        return XC_OK;
-    } catch (...) {
-        return catch_status(qp->error, [&] { return quoted("query", text); });
-    }
-}
-
-/* ---- Field processors ------------------------------------------------- */
-
 namespace {
 
-/* Turns `field:value` into a query through a C callback; a callback failure
- * becomes a QueryParserError naming the field and the value. */
+/* Turns `field:value` into a query through a C callback. A callback
+ * failure is remembered rather than thrown, because an exception thrown
+ * from a field processor leaks memory inside Xapian 1.4's parser;
+ * xc_queryparser_parse reports it after the parse. */
 class CallbackFieldProcessor : public Xapian::FieldProcessor {
   public:
     CallbackFieldProcessor(const std::string &field, xc_field_fn fn, void *data)
@@ -1413,14 +1399,18 @@ class CallbackFieldProcessor : public Xapian::FieldProcessor {
         xc_status status = fn_(value.c_str(), data_, &query);
         if (status != XC_OK || !query) {
             xc_query_free(query);
-            if (status == XC_NO_MEMORY)
-                throw std::bad_alloc();
-            throw Xapian::QueryParserError("invalid value for " + field_ + ": '" + value + "'");
+            if (failure.empty())
+                failure = "invalid value for " + field_ + ": '" + value + "'";
+            out_of_memory = out_of_memory || status == XC_NO_MEMORY;
+            return Xapian::Query::MatchNothing;
         }
         Xapian::Query result = query->query;
         xc_query_free(query);
         return result;
     }
+
+    std::string failure; // the first failed value of the last parse
+    bool out_of_memory = false;
 
   private:
     std::string field_;
@@ -1430,6 +1420,37 @@ class CallbackFieldProcessor : public Xapian::FieldProcessor {
 
 } // namespace
 
+xc_status xc_queryparser_parse(xc_queryparser *qp, const char *text, unsigned flags,
+                               xc_query **out)
+{
+    assert(qp);
+    assert(text);
+    assert(out);
+    *out = NULL;
+    try {
+        auto query = std::make_unique<xc_query>();
+        qp->corrected.clear();
+        for (CallbackFieldProcessor *processor : qp->processors) {
+            processor->failure.clear();
+            processor->out_of_memory = false;
+        }
+        query->query = qp->qp.parse_query(text, flags);
+        for (CallbackFieldProcessor *processor : qp->processors) {
+            if (processor->out_of_memory)
+                throw std::bad_alloc();
+            if (!processor->failure.empty())
+                throw Xapian::QueryParserError(processor->failure);
+        }
+        qp->corrected = qp->qp.get_corrected_query_string();
+        *out = query.release();
+        return XC_OK;
+    } catch (...) {
+        return catch_status(qp->error, [&] { return quoted("query", text); });
+    }
+}
+
+/* ---- Field processors ------------------------------------------------- */
+
 xc_status xc_queryparser_add_field(xc_queryparser *qp, const char *field, int boolean,
                                    xc_field_fn fn, void *data)
 {
@@ -1438,6 +1459,7 @@ xc_status xc_queryparser_add_field(xc_queryparser *qp, const char *field, int bo
     assert(fn);
     try {
         auto *processor = new CallbackFieldProcessor(field, fn, data);
+        qp->processors.push_back(processor);
         if (boolean)
             qp->qp.add_boolean_prefix(field, processor->release());
         else

@@ -162,6 +162,14 @@ class BundledCorpus(unittest.TestCase):
         self.assertEqual(code, 0, err)
         self.assertEqual(after["total"], before["total"])
 
+    def test_invalid_utf8_query(self):
+        env = dict(os.environ, HOME=ARGS.home)
+        proc = subprocess.run([os.path.join(ARGS.bin, "docket-search"), "-d", self.index,
+                               "--format=json", b"secur\xa3ity"], capture_output=True, env=env)
+        self.assertIn(proc.returncode, (0, 1), proc.stderr)
+        result = json.loads(proc.stdout.decode("utf-8"))
+        self.assertEqual(result["query"], "secur\ufffdity")
+
     def test_bad_option_exits_2(self):
         code, _, err = run("docket-search", "-d", self.index, "--format=xml", "x")
         self.assertEqual(code, 2)
