@@ -372,6 +372,67 @@ class OneM2MMinutes(unittest.TestCase):
                 self.assertEqual(records[key].get(field), value, f"{key}: {field}")
 
 
+FIXED_QUERIES = [
+    ["security bootstrapping"],
+    ["--facets=status,company,contributor,spec", 'by:"Wei Zhou"'],
+    ["--facets=status,contributor", "spec:TS-0003"],
+    ["--sort=date", "--limit=5", "type:action"],
+    ["--collapse", "--facets=year,wg", "decision:noted"],
+    ["SEC-2014-0059"],
+    ["--offset=2", "--limit=3", "GBA"],
+    ["xylophonequartz"],
+]
+
+
+class JsonContract(unittest.TestCase):
+    """The JSON of a fixed query set against tests/e2e/expected/queries.json,
+    so that an accidental change of the format fails."""
+
+    @classmethod
+    def setUpClass(cls):
+        cls.tmp = tempfile.mkdtemp(prefix="docket-e2e-")
+        cls.index = os.path.join(cls.tmp, "index")
+        run("docket-index", "-d", cls.index, os.path.join(ARGS.source, "corpus"))
+
+    @classmethod
+    def tearDownClass(cls):
+        shutil.rmtree(cls.tmp, ignore_errors=True)
+
+    def normalised(self, args):
+        _, result = search_json(self.index, *args)
+        prefix = os.path.join(ARGS.source, "corpus") + "/"
+        for record in result["results"]:
+            record["score"] = round(record["score"], 4)
+            record["source"]["path"] = record["source"]["path"].replace(prefix, "")
+            record["id"] = record["id"].replace(prefix, "")
+        return result
+
+    def test_fixed_queries(self):
+        actual = {" ".join(args): self.normalised(args) for args in FIXED_QUERIES}
+        path = os.path.join(ARGS.source, "tests/e2e/expected/queries.json")
+        if os.environ.get("DOCKET_UPDATE_EXPECTED"):
+            with open(path, "w", encoding="utf-8") as f:
+                json.dump(actual, f, indent=1, ensure_ascii=False)
+                f.write("\n")
+        with open(path, encoding="utf-8") as f:
+            expected = json.load(f)
+        self.assertEqual(sorted(actual), sorted(expected))
+        for key in expected:
+            self.assertEqual(actual[key], expected[key], key)
+
+    def test_documented_examples_run(self):
+        """Every docket-search command in docs/query-language.md runs and
+        finds something on the bundled corpus."""
+        import shlex
+        with open(os.path.join(ARGS.source, "docs/query-language.md"), encoding="utf-8") as f:
+            lines = [line.strip() for line in f if line.strip().startswith("docket-search ")]
+        self.assertGreaterEqual(len(lines), 3)
+        for line in lines:
+            args = shlex.split(line)[1:]
+            code, _, err = run("docket-search", "-d", self.index, *args)
+            self.assertEqual(code, 0, f"{line}: {err}")
+
+
 class IndexerFiles(unittest.TestCase):
     """docket-index on small trees made by the test."""
 

@@ -19,7 +19,7 @@ static docket_searcher *shared_searcher(void)
         return searcher;
     const char *path = getenv("DOCKET_FUZZ_INDEX");
     if (!path || docket_searcher_open(path, &searcher, NULL) != DOCKET_OK)
-        abort(); /* the harness needs an index: see tests/fuzz/README.md */
+        abort(); /* make fuzz and the regression test build this index first */
     return searcher;
 }
 
