@@ -268,6 +268,8 @@ xc_status xc_queryparser_set_stemming_strategy(xc_queryparser *qp, xc_stem_strat
 xc_status xc_queryparser_set_default_op(xc_queryparser *qp, xc_query_op op);
 /* The database used for wildcards, spelling correction and synonyms. */
 xc_status xc_queryparser_set_database(xc_queryparser *qp, xc_database *db);
+/* Expand each wildcard to at most `max` terms, the most frequent ones. */
+xc_status xc_queryparser_set_max_wildcard(xc_queryparser *qp, unsigned max);
 /* Map `field:` to free-text terms with `prefix` ("" for unprefixed text). */
 xc_status xc_queryparser_add_prefix(xc_queryparser *qp, const char *field, const char *prefix);
 /* Map `field:` to boolean filter terms with `prefix`. Values of the same

@@ -15,10 +15,11 @@
 #define DEFAULT_LOCK_TIMEOUT 30
 #define MAX_KINDS 32
 
-/* Files or records counted per format or dialect name. */
+/* Files (or documents) and records counted per format or dialect name. */
 typedef struct tally {
     const char *names[MAX_KINDS];
     unsigned counts[MAX_KINDS];
+    unsigned records[MAX_KINDS];
     size_t used;
 } tally;
 
@@ -30,7 +31,7 @@ typedef struct run {
     unsigned failed;
     unsigned records;
     tally formats;  /* files per format */
-    tally dialects; /* records per dialect */
+    tally dialects; /* documents per dialect; an archive member is one document */
     int fatal;      /* exit code that stops the run, or 0 */
 } run;
 
@@ -45,27 +46,31 @@ typedef struct settings {
     bool prune;
 } settings;
 
-static void tally_add(tally *t, const char *name, unsigned count)
+static void tally_add(tally *t, const char *name, unsigned records)
 {
-    for (size_t i = 0; i < t->used; i++) {
-        if (strcmp(t->names[i], name) == 0) {
-            t->counts[i] += count;
-            return;
-        }
+    size_t i = 0;
+    while (i < t->used && strcmp(t->names[i], name) != 0)
+        i++;
+    if (i == MAX_KINDS)
+        return;
+    if (i == t->used) {
+        t->names[i] = name;
+        t->counts[i] = 0;
+        t->records[i] = 0;
+        t->used++;
     }
-    if (t->used < MAX_KINDS) {
-        t->names[t->used] = name;
-        t->counts[t->used++] = count;
-    }
+    t->counts[i]++;
+    t->records[i] += records;
 }
 
+/* "html 10 (1400 records), text 3 (12 records)" */
 static void tally_format(const tally *t, char *out, size_t size)
 {
     size_t n = 0;
     out[0] = '\0';
     for (size_t i = 0; i < t->used && n < size; i++)
-        n += (size_t)snprintf(out + n, size - n, "%s%s %u", i ? ", " : "", t->names[i],
-                              t->counts[i]);
+        n += (size_t)snprintf(out + n, size - n, "%s%s %u (%u records)", i ? ", " : "",
+                              t->names[i], t->counts[i], t->records[i]);
 }
 
 static void usage(FILE *out)
@@ -118,8 +123,7 @@ static int index_file(run *r, const char *path)
     } else if (status == DOCKET_OK) {
         r->indexed++;
         r->records += report.records;
-        tally_add(&r->formats, report.format, 1);
-        tally_add(&r->dialects, report.dialect, report.records);
+        tally_add(&r->formats, report.format, report.records);
         msg_note("%s: %u records (%s, %s)", path, report.records, report.format,
                  report.dialect);
     } else if (status == DOCKET_ERR_UNSUPPORTED) {
@@ -135,6 +139,22 @@ static int index_file(run *r, const char *path)
         msg_error("failed: %s", docket_index_error(r->index));
     }
     return 0;
+}
+
+/* Count each document of an indexed file; report archive members that
+ * could not be read. */
+static void on_member(const docket_member_report *member, void *data)
+{
+    run *r = data;
+    if (member->status == DOCKET_OK) {
+        tally_add(&r->dialects, member->dialect, member->records);
+    } else if (member->status == DOCKET_ERR_UNSUPPORTED) {
+        r->skipped++;
+        msg_info("skipped: %s", member->error);
+    } else {
+        r->failed++;
+        msg_error("failed: %s", member->error);
+    }
 }
 
 static int visit(const char *path, walk_kind kind, int errno_value, void *data)
@@ -169,16 +189,16 @@ static void prune(run *r, const char *const *roots, size_t count)
 
 static void print_summary(const run *r, const char *index_path)
 {
-    char formats[512];
-    char dialects[512];
+    char formats[1024];
+    char dialects[1024];
     unsigned total = 0;
     tally_format(&r->formats, formats, sizeof formats);
     tally_format(&r->dialects, dialects, sizeof dialects);
     docket_index_count(r->index, &total);
-    msg_info("%u files indexed (%s), %u unchanged, %u skipped, %u failed; %u records (%s); "
-             "%s holds %u records",
+    msg_info("%u files indexed (%s), %u unchanged, %u skipped, %u failed; %u records by "
+             "dialect (%s); %s holds %u records",
              r->indexed, r->indexed ? formats : "none", r->unchanged, r->skipped, r->failed,
-             r->records, r->records ? dialects : "none", index_path, total);
+             r->records, r->dialects.used ? dialects : "none", index_path, total);
 }
 
 static int parse_options(int argc, char **argv, settings *s)
@@ -273,11 +293,16 @@ int main(int argc, char **argv)
 
     char aliases[PATH_MAX];
     char synonyms[PATH_MAX];
-    docket_index_options options = {
-        data_file(s.aliases, "aliases.txt", aliases, sizeof aliases),
-        data_file(s.synonyms, "synonyms.txt", synonyms, sizeof synonyms),
-        s.lock_timeout, s.commit_every, 0, s.full};
     run r = {0};
+    docket_index_options options = {
+        .aliases_path = data_file(s.aliases, "aliases.txt", aliases, sizeof aliases),
+        .synonyms_path = data_file(s.synonyms, "synonyms.txt", synonyms, sizeof synonyms),
+        .lock_timeout = s.lock_timeout,
+        .commit_files = s.commit_every,
+        .full = s.full,
+        .on_member = on_member,
+        .on_member_data = &r,
+    };
     docket_error err;
     docket_status status = docket_index_open(s.index_path, &options, &r.index, &err);
     if (status != DOCKET_OK) {

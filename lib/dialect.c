@@ -12,6 +12,8 @@ typedef struct dialect_entry {
 
 /* Tried in order; the generic splitter handles whatever none detects. */
 static const dialect_entry dialects[] = {
+    {"3gpp-tdoc-list", docket_3gpp_tdocs_detect, docket_3gpp_tdocs_parse},
+    {"contribution-cover", docket_cover_detect, docket_cover_parse},
     {"onem2m-minutes", docket_onem2m_detect, docket_onem2m_parse},
 };
 

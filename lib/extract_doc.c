@@ -79,15 +79,14 @@ static docket_status convert(const docket_source *source, const char *path, char
     return status;
 }
 
-/* antiword prints a table row as "|cell |cell |". Return true when the
- * block is such a line, and rewrite it in place as trimmed cells joined
- * by '\t'. */
-static bool make_row(docket_block *block)
+/* antiword prints a table row as "|cell |cell |". Rewrite such a block in
+ * place as a row of trimmed cells joined by '\t'. */
+static void make_row(docket_block *block)
 {
     char *s = block->text;
     size_t len = strlen(s);
     if (len < 2 || s[0] != '|' || s[len - 1] != '|')
-        return false;
+        return;
 
     /* Each cell is copied left over its padding, so `w` never passes `i`. */
     size_t w = 0;
@@ -106,7 +105,6 @@ static bool make_row(docket_block *block)
     block->kind = w == strspn(s, "\t") ? DOCKET_BLOCK_BLANK : DOCKET_BLOCK_ROW;
     if (block->kind == DOCKET_BLOCK_BLANK)
         s[0] = '\0';
-    return true;
 }
 
 /* The converter's text, one block per line as for plain text, with table
@@ -157,7 +155,9 @@ static docket_status extract_word97(const docket_source *source, docket_text **o
 }
 
 /* Word files are often saved under the other extension: the content
- * decides between .doc and .docx. */
+ * decides between .doc and .docx.
+ * NOTE: RTF and HTML saved under the name .doc go to antiword too, which
+ * rejects them as not Word documents. */
 docket_status docket_extract_doc(const docket_source *source, docket_text **out,
                                  docket_error *err)
 {

@@ -232,15 +232,6 @@ static docket_status end_row(docx_walk *walk)
     return status;
 }
 
-/* Read an integer attribute "w:val", or return `fallback`. */
-static int int_value(xmlTextReaderPtr reader, int fallback)
-{
-    char *value = docx_attribute(reader, "val");
-    int result = value ? atoi(value) : fallback;
-    free(value);
-    return result;
-}
-
 /* Paragraph properties: style, outline level and numbering. */
 static void read_property(docx_walk *walk, xmlTextReaderPtr reader, const char *name)
 {
@@ -253,14 +244,14 @@ static void read_property(docx_walk *walk, xmlTextReaderPtr reader, const char *
         paragraph->style = docx_styles_find(walk->styles, id);
         free(id);
     } else if (strcmp(name, "outlineLvl") == 0) {
-        int level = int_value(reader, 9);
+        int level = docx_int_value(reader, 9);
         paragraph->outline_level = level >= 0 && level < 9 ? level + 1 : 0;
     } else if (strcmp(name, "numPr") == 0) {
         paragraph->numbering = 1;
     } else if (strcmp(name, "numId") == 0) {
-        paragraph->numbering = int_value(reader, 1) != 0;
+        paragraph->numbering = docx_int_value(reader, 1) != 0;
     } else if (strcmp(name, "ilvl") == 0) {
-        int level = int_value(reader, 0);
+        int level = docx_int_value(reader, 0);
         paragraph->list_level = level >= 0 && level < 9 ? level + 1 : 1;
     }
 }
@@ -279,9 +270,9 @@ static docket_status read_run_mark(docx_walk *walk, const char *name)
     return DOCKET_OK;
 }
 
-/* Elements whose content is not text of the document as it stands:
- * deleted and moved-away text, the properties before a tracked change and
- * field codes. */
+/* Elements whose content is not text of the current document: deleted
+ * and moved-away text, the properties before a tracked change and field
+ * codes. */
 static bool skipped_element(const char *name)
 {
     static const char *const names[] = {
@@ -371,7 +362,7 @@ static docket_status visit_body(xmlTextReaderPtr reader, void *context, bool *sk
     return DOCKET_OK;
 }
 
-/* Free what a walk stopped by an error left open. */
+/* Free what a part left open and reset the walk for the next part. */
 static void walk_free(docx_walk *walk)
 {
     for (size_t i = 0; i < walk->paragraph_depth; i++)
@@ -379,7 +370,12 @@ static void walk_free(docx_walk *walk)
     for (size_t i = 0; i < walk->row_depth; i++)
         strbuf_free(&walk->rows[i].cells);
     walk->paragraph_depth = 0;
+    walk->paragraph_extra = 0;
     walk->row_depth = 0;
+    walk->row_extra = 0;
+    walk->run_depth = 0;
+    walk->in_properties = false;
+    walk->in_text = false;
 }
 
 /* Read part `name` of the archive if it exists and walk its body. */

@@ -35,6 +35,10 @@ const char *docx_element_name(xmlTextReaderPtr reader);
  * current element as a new string, or NULL. */
 char *docx_attribute(xmlTextReaderPtr reader, const char *local_name);
 
+/* Return the integer value of the attribute "w:val" of the current
+ * element, or `fallback` when it has none. */
+int docx_int_value(xmlTextReaderPtr reader, int fallback);
+
 /* Return true on an mc:Fallback element or end tag. */
 bool docx_is_markup_fallback(xmlTextReaderPtr reader);
 

@@ -1,6 +1,7 @@
 /* extract_docx_styles.c: .docx paragraph styles (headings, numbering) and WordprocessingML names. */
 #include "extract_docx.h"
 
+#include <limits.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -97,12 +98,15 @@ static docket_status add_style(styles_walk *walk, xmlTextReaderPtr reader)
     return DOCKET_OK;
 }
 
-static int int_value(xmlTextReaderPtr reader, int fallback)
+int docx_int_value(xmlTextReaderPtr reader, int fallback)
 {
     char *value = docx_attribute(reader, "val");
-    int result = value ? atoi(value) : fallback;
+    char *end = NULL;
+    long number = value ? strtol(value, &end, 10) : 0;
+    bool valid = value && end != value && number >= INT_MIN && number <= INT_MAX;
+
     free(value);
-    return result;
+    return valid ? (int)number : fallback;
 }
 
 /* Read one element inside a w:style. */
@@ -121,12 +125,12 @@ static void read_style_element(styles_walk *walk, xmlTextReaderPtr reader, const
     } else if (strcmp(name, "pPr") == 0 && xmlTextReaderIsEmptyElement(reader) != 1) {
         walk->in_properties = true;
     } else if (walk->in_properties && strcmp(name, "outlineLvl") == 0) {
-        int level = int_value(reader, 9);
+        int level = docx_int_value(reader, 9);
         entry->heading_level = level >= 0 && level < 9 ? level + 1 : 0;
     } else if (walk->in_properties && strcmp(name, "numPr") == 0) {
         entry->numbered = 1;
     } else if (walk->in_properties && strcmp(name, "numId") == 0) {
-        entry->numbered = int_value(reader, 1) != 0;
+        entry->numbered = docx_int_value(reader, 1) != 0;
     }
 }
 

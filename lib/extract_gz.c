@@ -11,7 +11,7 @@
 /* The output buffer starts at this size and doubles as needed. */
 #define FIRST_CAPACITY ((size_t)64 * 1024)
 
-/* The most bytes the decompressed data may have, and which limit sets it. */
+/* The maximum size of the decompressed data, and which limit sets it. */
 typedef struct gunzip_cap {
     size_t bytes;
     bool is_budget; /* the archive's remaining budget, not max_file_bytes */

@@ -1,10 +1,12 @@
 /* extract_html.c: HTML to blocks: title, headings, table rows, list items and paragraphs. */
 #include <libxml/HTMLparser.h>
 #include <stdbool.h>
+#include <stdlib.h>
 #include <string.h>
 #include <strings.h>
 
 #include "extract_internal.h"
+#include "extract_xml.h"
 #include "strbuf.h"
 #include "utf8.h"
 
@@ -102,8 +104,9 @@ static bool declared_charset(const char *data, size_t len, char *name, size_t si
     return false;
 }
 
-/* Labels that browsers read as Windows-1252, which differs from Latin-1
- * in 0x80 to 0x9F (curly quotes, dashes and the euro sign). */
+/* Map a declared charset to the one browsers use: Windows-1252 for the
+ * labels of Latin-1 and ASCII (it differs from Latin-1 in 0x80 to 0x9F:
+ * curly quotes, dashes, the euro sign), and UTF-8 for UTF-16. */
 static const char *browser_charset(const char *name)
 {
     static const char *const windows_1252[] = {
@@ -113,40 +116,32 @@ static const char *browser_charset(const char *name)
         if (strcasecmp(name, windows_1252[i]) == 0)
             return "windows-1252";
     }
-    if (strcasecmp(name, "utf8") == 0)
+    /* A declaration readable as ASCII cannot be in UTF-16. */
+    if (strcasecmp(name, "utf8") == 0 || strncasecmp(name, "utf-16", 6) == 0)
         return "UTF-8";
     return name;
 }
 
-/* Choose the encoding to parse with and the bytes to parse: a byte order
- * mark, else a declared charset libxml2 supports, else UTF-8 when the
- * bytes are valid UTF-8, else Windows-1252. */
-static const char *choose_encoding(const char **data, size_t *len, char *name, size_t size)
+/* Return the declared charset when it is one that libxml2 must decode:
+ * neither UTF-8 nor Windows-1252 (which docket decodes itself), and known
+ * to libxml2. A byte order mark overrides any declaration.
+ * NOTE: libxml2 stops at the first byte that is invalid in such a charset,
+ * so the rest of the page is lost. */
+static const char *foreign_charset(const char *data, size_t len, char *name, size_t size)
 {
-    static const struct {
-        const char *bom;
-        size_t len;
-        const char *encoding;
-    } boms[] = {
-        {"\xEF\xBB\xBF", 3, "UTF-8"}, {"\xFF\xFE", 2, "UTF-16LE"}, {"\xFE\xFF", 2, "UTF-16BE"},
-    };
-    for (size_t i = 0; i < sizeof boms / sizeof boms[0]; i++) {
-        if (*len >= boms[i].len && memcmp(*data, boms[i].bom, boms[i].len) == 0) {
-            *data += boms[i].len;
-            *len -= boms[i].len;
-            return boms[i].encoding;
-        }
-    }
+    bool bom = (len >= 2 && (memcmp(data, "\xFF\xFE", 2) == 0 || memcmp(data, "\xFE\xFF", 2) == 0)) ||
+               (len >= 3 && memcmp(data, "\xEF\xBB\xBF", 3) == 0);
+    if (bom || !declared_charset(data, len, name, size))
+        return NULL;
 
-    if (declared_charset(*data, *len, name, size)) {
-        const char *encoding = browser_charset(name);
-        xmlCharEncodingHandlerPtr handler = xmlFindCharEncodingHandler(encoding);
-        if (handler) {
-            xmlCharEncCloseFunc(handler);
-            return encoding;
-        }
-    }
-    return docket_utf8_valid(*data, *len) ? "UTF-8" : "windows-1252";
+    const char *encoding = browser_charset(name);
+    if (strcasecmp(encoding, "UTF-8") == 0 || strcasecmp(encoding, "windows-1252") == 0)
+        return NULL;
+    xmlCharEncodingHandlerPtr handler = xmlFindCharEncodingHandler(encoding);
+    if (!handler)
+        return NULL;
+    xmlCharEncCloseFunc(handler);
+    return encoding;
 }
 
 /* ---- collecting text ---- */
@@ -276,7 +271,7 @@ static const block_context *current_context(const html_walk *walk)
     return walk->context_depth ? &walk->contexts[walk->context_depth - 1] : &none;
 }
 
-/* Where text goes now: the innermost row, else the paragraph. */
+/* Return the sink that takes text now: the innermost row, else the paragraph. */
 static text_sink *current_sink(html_walk *walk)
 {
     html_row *row = top_row(walk);
@@ -419,7 +414,8 @@ static docket_status leave_cell(html_walk *walk, const char *name)
 
 /* ---- the walk ---- */
 
-/* In pre, each line of text is a block of its own. */
+/* In pre, each line of text is a block of its own, one source line after
+ * the other. */
 static docket_status add_pre_text(html_walk *walk, const char *s, size_t len)
 {
     const char *end = s + len;
@@ -427,11 +423,13 @@ static docket_status add_pre_text(html_walk *walk, const char *s, size_t len)
     while (s < end) {
         const char *newline = memchr(s, '\n', (size_t)(end - s));
         const char *stop = newline ? newline : end;
-        docket_status status = sink_append(current_sink(walk), s, (size_t)(stop - s));
+        docket_status status = sink_append(&walk->paragraph, s, (size_t)(stop - s));
         if (status == DOCKET_OK && newline)
-            status = block_boundary(walk);
+            status = flush_paragraph(walk);
         if (status != DOCKET_OK)
             return status;
+        if (newline && walk->paragraph.line)
+            walk->paragraph.line++;
         s = newline ? newline + 1 : end;
     }
     return DOCKET_OK;
@@ -447,7 +445,7 @@ static docket_status add_text(html_walk *walk, xmlNodePtr node)
     return sink_append(current_sink(walk), content, strlen(content));
 }
 
-/* Handle the start of `node`; *descend says whether to visit its children. */
+/* Handle the start of `node` and set *descend when its children are to be visited. */
 static docket_status enter_node(html_walk *walk, xmlNodePtr node, bool *descend)
 {
     *descend = false;
@@ -534,22 +532,17 @@ static void walk_free(html_walk *walk)
         strbuf_free(&walk->rows[i].sink.buf);
 }
 
-docket_status docket_extract_html(const char *data, size_t len,
-                                  const docket_extract_limits *limits, docket_text *text,
-                                  docket_error *err)
+/* Parse `len` bytes in `encoding` and add the blocks of the tree. */
+static docket_status parse_html(const char *data, size_t len, const char *encoding,
+                                docket_text *text, docket_error *err)
 {
-    char charset[64];
-    const char *start = data;
-    const char *encoding = choose_encoding(&data, &len, charset, sizeof charset);
-
-    /* Outside UTF-16, a NUL byte means the file is not HTML at all. */
-    const char *nul = strncmp(encoding, "UTF-16", 6) != 0 ? memchr(data, '\0', len) : NULL;
-    if (nul)
-        return docket_error_set(err, DOCKET_ERR_INVALID_INPUT,
-                                "binary content (NUL byte at offset %zu)", (size_t)(nul - start));
     if (len > (size_t)0x7fffffff)
         return docket_error_set(err, DOCKET_ERR_TOO_LARGE, "HTML over 2 GiB");
+
+    docket_xml_handlers saved;
+    docket_xml_silence(&saved);
     htmlDocPtr doc = htmlReadMemory(data, (int)len, NULL, encoding, HTML_OPTIONS);
+    docket_xml_restore(&saved);
     xmlNodePtr root = doc ? xmlDocGetRootElement(doc) : NULL;
     if (!root) {
         xmlFreeDoc(doc);
@@ -565,4 +558,26 @@ docket_status docket_extract_html(const char *data, size_t len,
     if (status != DOCKET_OK)
         return docket_error_set(err, status, "out of memory");
     return DOCKET_OK;
+}
+
+/* The charset: a byte order mark, else the declared one, else UTF-8 when
+ * the bytes are valid UTF-8, else Windows-1252. UTF-8, UTF-16 with a
+ * byte order mark and Windows-1252 are converted as for plain text, which
+ * also rejects binary content; libxml2 decodes the other charsets. */
+docket_status docket_extract_html(const char *data, size_t len,
+                                  const docket_extract_limits *limits, docket_text *text,
+                                  docket_error *err)
+{
+    char charset[64];
+    const char *foreign = foreign_charset(data, len, charset, sizeof charset);
+    if (foreign)
+        return parse_html(data, len, foreign, text, err);
+
+    char *utf8 = NULL;
+    size_t utf8_len = 0;
+    docket_status status = docket_text_to_utf8(data, len, &utf8, &utf8_len, err);
+    if (status == DOCKET_OK)
+        status = parse_html(utf8, utf8_len, "UTF-8", text, err);
+    free(utf8);
+    return status;
 }

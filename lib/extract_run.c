@@ -229,48 +229,71 @@ static docket_status spawn_failure(int error, const char *program, docket_error 
     return docket_error_set(err, DOCKET_ERR_IO, "cannot run %s: %s", program, strerror(error));
 }
 
-docket_status docket_run_converter(char *const argv[], unsigned seconds, size_t max_output,
-                                   char **out, size_t *out_len, docket_error *err)
+/* Create the pipes and start the converter with their write ends. */
+static docket_status start(char *const argv[], child_output *child, pid_t *pid,
+                           docket_error *err)
 {
-    child_output child = {.out_fd = -1, .err_fd = -1};
     int out_pipe[2] = {-1, -1};
     int err_pipe[2] = {-1, -1};
-    pid_t pid = 0;
 
-    *out = NULL;
-    *out_len = 0;
     if (make_pipe(out_pipe) != 0 || make_pipe(err_pipe) != 0) {
         int error = errno;
         close_fd(&out_pipe[0]);
         close_fd(&out_pipe[1]);
         return docket_error_set(err, DOCKET_ERR_IO, "cannot create a pipe: %s", strerror(error));
     }
-    int error = spawn(argv, out_pipe[1], err_pipe[1], &pid);
+    int error = spawn(argv, out_pipe[1], err_pipe[1], pid);
     close_fd(&out_pipe[1]);
     close_fd(&err_pipe[1]);
-    child.out_fd = out_pipe[0];
-    child.err_fd = err_pipe[0];
+    child->out_fd = out_pipe[0];
+    child->err_fd = err_pipe[0];
+    if (error) {
+        close_fd(&child->out_fd);
+        close_fd(&child->err_fd);
+        return spawn_failure(error, argv[0], err);
+    }
+    return DOCKET_OK;
+}
 
+/* Read the output, then reap the converter: killed after a failure,
+ * checked for its exit status after success. */
+static docket_status run(char *const argv[], child_output *child, pid_t pid, unsigned seconds,
+                         size_t max_output, docket_error *err)
+{
     long long deadline = now_ms() + (long long)seconds * 1000;
-    docket_status status = error ? spawn_failure(error, argv[0], err)
-                                 : collect(&child, deadline, seconds, max_output, argv[0], err);
-    close_fd(&child.out_fd);
-    close_fd(&child.err_fd);
-    if (!error && status != DOCKET_OK) {
+    docket_status status = collect(child, deadline, seconds, max_output, argv[0], err);
+    int wstatus = 0;
+
+    close_fd(&child->out_fd);
+    close_fd(&child->err_fd);
+    if (status != DOCKET_OK) {
         kill(pid, SIGKILL);
         wait_for(pid);
-    } else if (!error) {
-        int wstatus = 0;
-        status = wait_until(pid, deadline, seconds, argv[0], &wstatus, err);
-        if (status == DOCKET_OK)
-            status = check_exit(wstatus, argv[0], &child, err);
+        return status;
     }
+    status = wait_until(pid, deadline, seconds, argv[0], &wstatus, err);
+    if (status == DOCKET_OK)
+        status = check_exit(wstatus, argv[0], child, err);
+    return status;
+}
+
+docket_status docket_run_converter(char *const argv[], unsigned seconds, size_t max_output,
+                                   char **out, size_t *out_len, docket_error *err)
+{
+    child_output child = {.out_fd = -1, .err_fd = -1};
+    pid_t pid = 0;
+
+    *out = NULL;
+    *out_len = 0;
+    docket_status status = start(argv, &child, &pid, err);
+    if (status == DOCKET_OK)
+        status = run(argv, &child, pid, seconds, max_output, err);
+    if (status == DOCKET_OK && !child.out && !(child.out = malloc(1)))
+        status = docket_error_set(err, DOCKET_ERR_NO_MEMORY, "out of memory");
     if (status != DOCKET_OK) {
         free(child.out);
         return status;
     }
-    if (!child.out && !(child.out = malloc(1)))
-        return docket_error_set(err, DOCKET_ERR_NO_MEMORY, "out of memory");
     child.out[child.out_len] = '\0';
     *out = child.out;
     *out_len = child.out_len;

@@ -10,19 +10,20 @@
  * limit of 256 nested elements. */
 #define XML_OPTIONS (XML_PARSE_NONET | XML_PARSE_NOCDATA)
 
-/* The first error libxml2 reports while parsing. */
+/* The first fatal error libxml2 reports while parsing. */
 typedef struct xml_error {
     bool set;
     int line;
     char message[256];
 } xml_error;
 
-/* Keep the first error; warnings do not stop parsing and are dropped. */
+/* Keep the first fatal error. Warnings and other errors, such as an
+ * undeclared namespace prefix, do not stop the parser and are dropped. */
 static void keep_first_error(void *context, xmlErrorPtr error)
 {
     xml_error *first = context;
 
-    if (first->set || !error || error->level < XML_ERR_ERROR)
+    if (first->set || !error || error->level != XML_ERR_FATAL)
         return;
     first->set = true;
     first->line = error->line;
@@ -33,6 +34,30 @@ static void keep_first_error(void *context, xmlErrorPtr error)
     size_t len = strlen(first->message);
     while (len > 0 && (first->message[len - 1] == '\n' || first->message[len - 1] == ' '))
         first->message[--len] = '\0';
+}
+
+static void drop_message(void *context, const char *format, ...)
+{
+}
+
+static void drop_error(void *context, xmlErrorPtr error)
+{
+}
+
+void docket_xml_silence(docket_xml_handlers *saved)
+{
+    saved->generic = xmlGenericError;
+    saved->generic_context = xmlGenericErrorContext;
+    saved->structured = xmlStructuredError;
+    saved->structured_context = xmlStructuredErrorContext;
+    xmlSetGenericErrorFunc(NULL, drop_message);
+    xmlSetStructuredErrorFunc(NULL, drop_error);
+}
+
+void docket_xml_restore(const docket_xml_handlers *saved)
+{
+    xmlSetGenericErrorFunc(saved->generic_context, saved->generic);
+    xmlSetStructuredErrorFunc(saved->structured_context, saved->structured);
 }
 
 /* Return the index after `token` at or after `pos`, or `len` if absent. */
@@ -115,9 +140,13 @@ docket_status docket_xml_read(const char *data, size_t len, const char *part,
     if (len > (size_t)0x7fffffff)
         return docket_error_set(err, DOCKET_ERR_TOO_LARGE, "%s: XML part over 2 GiB", part);
 
+    docket_xml_handlers saved;
+    docket_xml_silence(&saved);
     xmlTextReaderPtr reader = xmlReaderForMemory(data, (int)len, NULL, NULL, XML_OPTIONS);
-    if (!reader)
+    if (!reader) {
+        docket_xml_restore(&saved);
         return docket_error_set(err, DOCKET_ERR_NO_MEMORY, "out of memory");
+    }
     xmlTextReaderSetStructuredErrorHandler(reader, keep_first_error, &first);
 
     docket_status status = DOCKET_OK;
@@ -128,9 +157,10 @@ docket_status docket_xml_read(const char *data, size_t len, const char *part,
         if (status != DOCKET_OK)
             break;
     }
-    if (status == DOCKET_OK && (ret < 0 || first.set))
+    if (status == DOCKET_OK && ret < 0)
         status = parse_failure(&first, part, err);
     xmlFreeTextReader(reader);
+    docket_xml_restore(&saved);
     return status;
 }
 

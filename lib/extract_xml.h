@@ -25,6 +25,24 @@ typedef docket_status (*docket_xml_visitor)(xmlTextReaderPtr reader, void *conte
 docket_status docket_xml_read(const char *data, size_t len, const char *part,
                               docket_xml_visitor visit, void *context, docket_error *err);
 
+/* libxml2's error handlers of the calling thread, saved while the library
+ * silences them. */
+typedef struct docket_xml_handlers {
+    xmlGenericErrorFunc generic;
+    void *generic_context;
+    xmlStructuredErrorFunc structured;
+    void *structured_context;
+} docket_xml_handlers;
+
+/* Save the thread's libxml2 error handlers into `saved` and install ones
+ * that drop every message, because errors raised outside a parser context
+ * (an invalid byte for the input encoding) would otherwise be printed on
+ * stderr, and the library never prints. */
+void docket_xml_silence(docket_xml_handlers *saved);
+
+/* Put back the handlers that docket_xml_silence saved. */
+void docket_xml_restore(const docket_xml_handlers *saved);
+
 /* Return true when the reader is on an element or end tag named
  * `local_name` in the namespace `namespace_uri`. */
 bool docket_xml_is(xmlTextReaderPtr reader, const char *namespace_uri, const char *local_name);

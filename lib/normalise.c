@@ -516,6 +516,22 @@ const char *docket_decision_word(const char *text, size_t *length)
     return decision;
 }
 
+const char *docket_decision_find(const char *text, const char **at)
+{
+    size_t n;
+    for (const char *s = text; *s; s++) {
+        if (s > text && ascii_alnum((unsigned char)s[-1]))
+            continue;
+        const char *decision = match_decision(s, &n);
+        if (decision) {
+            if (at)
+                *at = s;
+            return decision;
+        }
+    }
+    return NULL;
+}
+
 /* ---- People and companies ---- */
 
 /* Return true when the word of `len` bytes is an e-mail address: text,

@@ -10,6 +10,12 @@
 #include "schema.h"
 #include "strbuf.h"
 
+/* Wildcards cost memory and time in proportion to the terms they expand
+ * to, so a query may hold a few, each expanding to the most frequent
+ * terms only. */
+#define MAX_WILDCARDS 16
+#define MAX_WILDCARD_TERMS 500
+
 #define PARSE_FLAGS (XC_QP_BOOLEAN | XC_QP_PHRASE | XC_QP_LOVEHATE | XC_QP_WILDCARD | \
                      XC_QP_PURE_NOT)
 
@@ -38,7 +44,9 @@ static bool is_date_prefix(const char *s, size_t len)
         if (shape[i] == 'd' ? !isdigit((unsigned char)s[i]) : s[i] != '-')
             return false;
     }
-    return true;
+    int month = len >= 7 ? (s[5] - '0') * 10 + (s[6] - '0') : 1;
+    int day = len == 10 ? (s[8] - '0') * 10 + (s[9] - '0') : 1;
+    return month >= 1 && month <= 12 && day >= 1 && day <= 31;
 }
 
 bool docket_query_date_range(const char *value, char *lo, char *hi, size_t size)
@@ -143,7 +151,10 @@ static docket_status parser_fail(xc_queryparser *qp, xc_status xs, docket_error 
     docket_status status = xs == XC_QUERY_SYNTAX ? DOCKET_ERR_QUERY_SYNTAX
                            : xs == XC_NO_MEMORY  ? DOCKET_ERR_NO_MEMORY
                                                  : DOCKET_ERR_INDEX;
-    return docket_error_set(err, status, "%s", xc_queryparser_error(qp));
+    /* The caller names the query; keep the parser's own words only. */
+    const char *message = xc_queryparser_error(qp);
+    const char *reason = strstr(message, "QueryParserError: ");
+    return docket_error_set(err, status, "%s", reason ? reason + 18 : message);
 }
 
 static xc_status configure(xc_queryparser *qp, xc_database *db, bool match_any)
@@ -153,6 +164,8 @@ static xc_status configure(xc_queryparser *qp, xc_database *db, bool match_any)
         xs = xc_queryparser_set_default_op(qp, match_any ? XC_OP_OR : XC_OP_AND);
     if (xs == XC_OK)
         xs = xc_queryparser_set_database(qp, db);
+    if (xs == XC_OK)
+        xs = xc_queryparser_set_max_wildcard(qp, MAX_WILDCARD_TERMS);
     if (xs == XC_OK)
         xs = xc_queryparser_add_prefix(qp, "title", DOCKET_PREFIX_TITLE);
     for (const docket_field *f = docket_schema_fields; f->name && xs == XC_OK; f++)
@@ -171,10 +184,21 @@ static bool is_blank(const char *text)
     return *text == '\0';
 }
 
+static size_t count_char(const char *text, char c)
+{
+    size_t count = 0;
+    for (; *text; text++)
+        count += *text == c;
+    return count;
+}
+
 docket_status docket_query_parse(xc_database *db, const docket_synonyms *synonyms,
                                  const char *text, bool match_any, xc_query **out,
                                  docket_error *err)
 {
+    if (count_char(text, '*') > MAX_WILDCARDS)
+        return docket_error_set(err, DOCKET_ERR_QUERY_SYNTAX, "too many wildcards (at most %d)",
+                                MAX_WILDCARDS);
     if (is_blank(text)) {
         xc_status xs = xc_query_all(out);
         return xs == XC_OK ? DOCKET_OK

@@ -4,6 +4,24 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "utf8.h"
+
+/* A JSON string of `path`; bytes of a file name that are not UTF-8 become
+ * U+FFFD, because JSON strings must be valid UTF-8. */
+static json_t *path_string(const char *path)
+{
+    json_t *string = json_string(path);
+    if (string)
+        return string;
+    char *clean = NULL;
+    size_t len = 0;
+    if (docket_utf8_sanitize(path, strlen(path), &clean, &len) != DOCKET_OK)
+        return NULL;
+    string = json_stringn(clean, len);
+    free(clean);
+    return string;
+}
+
 json_t *docket_record_new(const char *type, const char *path, unsigned line)
 {
     json_t *record = json_object();
@@ -13,7 +31,7 @@ json_t *docket_record_new(const char *type, const char *path, unsigned line)
         goto fail;
     if (json_object_set_new(record, "type", json_string(type)) != 0)
         goto fail;
-    if (path && json_object_set_new(source, "path", json_string(path)) != 0)
+    if (path && json_object_set_new(source, "path", path_string(path)) != 0)
         goto fail;
     if (json_object_set_new(source, "line", json_integer(line)) != 0)
         goto fail;

@@ -384,6 +384,12 @@ static void set_values(builder *b, const json_t *record)
     set_string_value(b, record, "wg", DOCKET_SLOT_WG);
     set_string_value(b, record, "status", DOCKET_SLOT_STATUS);
     set_string_value(b, record, "doc", DOCKET_SLOT_DOC);
+    const char *chain = json_string_value(json_array_get(json_object_get(record, "chain"), 0));
+    if (!chain)
+        chain = docket_record_get(record, "doc");
+    if (chain)
+        set_value(b, DOCKET_SLOT_CHAIN, chain, strlen(chain));
+    set_value(b, DOCKET_SLOT_DATE_ASCENDING, date ? date : "~", date ? strlen(date) : 1);
     set_string_value(b, record, "body", DOCKET_SLOT_BODY);
     set_list_value(b, record, "contributors", "company", DOCKET_SLOT_COMPANY);
     set_list_value(b, record, "contributors", "name", DOCKET_SLOT_CONTRIBUTOR);

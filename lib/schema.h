@@ -44,6 +44,8 @@
  *   8     contributor names (list value)     facet contributor
  *   9     specs (list value)                 facet spec
  *   10    body                               facet body
+ *   11    first number of "chain", else doc  --collapse: one result per chain
+ *   12    date, or "~" when there is none    --sort=date: undated records last
  *
  * List values use xc_serialise_list and are counted by xc_spy_list_count,
  * once per record.
@@ -76,7 +78,9 @@ enum docket_slot {
     DOCKET_SLOT_COMPANY = 7,
     DOCKET_SLOT_CONTRIBUTOR = 8,
     DOCKET_SLOT_SPEC = 9,
-    DOCKET_SLOT_BODY = 10
+    DOCKET_SLOT_BODY = 10,
+    DOCKET_SLOT_CHAIN = 11,
+    DOCKET_SLOT_DATE_ASCENDING = 12
 };
 
 #define DOCKET_PREFIX_TITLE "S"

@@ -3,6 +3,7 @@
 
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include "query.h"
 #include "schema.h"
@@ -14,12 +15,15 @@
 #define OPEN_ATTEMPTS 20
 #define OPEN_DELAY_MS 100
 #define MAX_FACETS 16
+/* A search that fails while docket-index swaps in a compacted copy opens
+ * the index again; a damaged index fails every attempt. */
+#define SEARCH_ATTEMPTS 5
 
 struct docket_searcher {
     char *path;
     xc_database *db;
     docket_synonyms *synonyms; /* from the index, or NULL */
-    bool modified;             /* the last failure was a commit during the read */
+    bool modified;             /* the last failure may come from a concurrent commit */
     docket_error err;
 };
 
@@ -51,9 +55,16 @@ static docket_status from_xc(xc_status xs)
     return DOCKET_ERR_INDEX;
 }
 
+/* Whether a read failure may come from docket-index committing or swapping
+ * in a compacted copy while this reader had the index open. */
+static bool transient(xc_status xs)
+{
+    return xs == XC_MODIFIED || xs == XC_CORRUPT || xs == XC_OTHER || xs == XC_NOT_FOUND;
+}
+
 static docket_status db_fail(docket_searcher *searcher, xc_status xs, const char *what)
 {
-    searcher->modified = xs == XC_MODIFIED;
+    searcher->modified = transient(xs);
     return docket_error_set(&searcher->err, from_xc(xs), "%s: %s: %s", searcher->path, what,
                             xc_database_error(searcher->db));
 }
@@ -85,6 +96,39 @@ static void load_synonyms(docket_searcher *searcher)
     free(data);
 }
 
+static void sleep_ms(unsigned ms)
+{
+    struct timespec ts = {ms / 1000, (long)(ms % 1000) * 1000000L};
+    nanosleep(&ts, NULL);
+}
+
+/* Open the index, trying again for a while when a read fails the way a
+ * concurrent compaction can make it fail. A missing index fails at once. */
+static xc_status open_database(const char *path, xc_database **out, xc_error *err)
+{
+    xc_status xs = XC_OK;
+    for (int attempt = 0; attempt < SEARCH_ATTEMPTS; attempt++) {
+        xs = xc_database_open_retry(path, OPEN_ATTEMPTS, OPEN_DELAY_MS, out, err);
+        if (xs == XC_OK || xs == XC_NOT_FOUND || !transient(xs))
+            return xs;
+        sleep_ms(OPEN_DELAY_MS);
+    }
+    return xs;
+}
+
+/* Open the index again from its path after a failed read. */
+static docket_status reopen(docket_searcher *searcher)
+{
+    xc_database *db = NULL;
+    xc_error xerr;
+    xc_status xs = open_database(searcher->path, &db, &xerr);
+    if (xs != XC_OK)
+        return docket_error_set(&searcher->err, from_xc(xs), "%s", xerr.message);
+    xc_database_free(searcher->db);
+    searcher->db = db;
+    return DOCKET_OK;
+}
+
 docket_status docket_searcher_open(const char *path, docket_searcher **out,
                                    docket_error *err)
 {
@@ -95,12 +139,16 @@ docket_status docket_searcher_open(const char *path, docket_searcher **out,
     }
 
     xc_error xerr;
-    xc_status xs = xc_database_open_retry(path, OPEN_ATTEMPTS, OPEN_DELAY_MS, &searcher->db,
-                                          &xerr);
+    xc_status xs = open_database(path, &searcher->db, &xerr);
     docket_status status = DOCKET_OK;
     if (xs == XC_NOT_FOUND)
         status = docket_error_set(err, DOCKET_ERR_INDEX_NOT_FOUND,
                                   "%s: no index found; build one with docket-index", path);
+    else if (xs != XC_OK && xs != XC_LOCKED && xs != XC_MODIFIED)
+        status = docket_error_set(err, from_xc(xs),
+                                  "%.900s; if this persists, rebuild the index with "
+                                  "docket-index --full",
+                                  xerr.message);
     else if (xs != XC_OK)
         status = docket_error_set(err, from_xc(xs), "%s", xerr.message);
     else if ((status = check_version(searcher)) != DOCKET_OK)
@@ -188,6 +236,22 @@ static docket_status facets_json(const facet_spy *spies, size_t count, unsigned 
 
 /* ---- Results --------------------------------------------------------- */
 
+/* With --collapse: how many more records the result stands for, and the
+ * latest status of its contribution (the final status of a revision chain). */
+static docket_status add_collapse_fields(xc_mset *mset, unsigned i, json_t *result)
+{
+    unsigned collapsed = 0;
+    xc_mset_collapse_count(mset, i, &collapsed);
+    const char *latest = docket_record_get(result, "chain_status");
+    if (!latest)
+        latest = docket_record_get(result, "status");
+    if (json_object_set_new(result, "collapsed", json_integer(collapsed)) != 0)
+        return DOCKET_ERR_NO_MEMORY;
+    if (latest && json_object_set_new(result, "latest_status", json_string(latest)) != 0)
+        return DOCKET_ERR_NO_MEMORY;
+    return DOCKET_OK;
+}
+
 /* Build result `i` of `mset`: the stored record plus rank, score, snippet. */
 static docket_status result_json(docket_searcher *searcher, xc_mset *mset, unsigned i,
                                  bool collapse, json_t **out)
@@ -223,11 +287,8 @@ static docket_status result_json(docket_searcher *searcher, xc_mset *mset, unsig
         status = DOCKET_ERR_NO_MEMORY;
     if (status == DOCKET_OK)
         status = docket_snippet_set(mset, docket_record_get(record, "text"), result);
-    if (status == DOCKET_OK && collapse) {
-        unsigned collapsed = 0;
-        xc_mset_collapse_count(mset, i, &collapsed);
-        json_object_set_new(result, "collapsed", json_integer(collapsed));
-    }
+    if (status == DOCKET_OK && collapse)
+        status = add_collapse_fields(mset, i, result);
     json_object_del(result, "text");
     json_decref(record);
     if (status != DOCKET_OK) {
@@ -266,11 +327,11 @@ static xc_status configure_enquire(xc_enquire *enq, const docket_query *query,
 {
     xc_status xs = XC_OK;
     if (query->sort == DOCKET_SORT_DATE)
-        xs = xc_enquire_set_sort(enq, DOCKET_SLOT_DATE, 0);
+        xs = xc_enquire_set_sort(enq, DOCKET_SLOT_DATE_ASCENDING, 0);
     else if (query->sort == DOCKET_SORT_DATE_DESC)
         xs = xc_enquire_set_sort(enq, DOCKET_SLOT_DATE, 1);
     if (xs == XC_OK && query->collapse)
-        xs = xc_enquire_set_collapse_key(enq, DOCKET_SLOT_DOC);
+        xs = xc_enquire_set_collapse_key(enq, DOCKET_SLOT_CHAIN);
     for (size_t i = 0; i < count && xs == XC_OK; i++)
         xs = xc_enquire_add_spy(enq, spies[i].spy);
     return xs;
@@ -296,7 +357,7 @@ static docket_status fetch(docket_searcher *searcher, const docket_query *query,
         xs = xc_enquire_get_mset(enq, query->offset, query->limit, doccount, out);
 
     docket_status status = DOCKET_OK;
-    searcher->modified = xs == XC_MODIFIED;
+    searcher->modified = transient(xs);
     if (xs != XC_OK)
         status = docket_error_set(&searcher->err, from_xc(xs), "%s: searching: %s",
                                   searcher->path, enq ? xc_enquire_error(enq) : xerr.message);
@@ -381,16 +442,14 @@ docket_status docket_search(docket_searcher *searcher, const docket_query *query
     /* A commit by docket-index can invalidate what a reader is reading;
      * the reader then moves to the new committed state and starts again. */
     docket_status status = DOCKET_OK;
-    for (int attempt = 0; attempt < OPEN_ATTEMPTS; attempt++) {
+    for (int attempt = 0; attempt < SEARCH_ATTEMPTS; attempt++) {
         searcher->modified = false;
         status = search_once(searcher, &clean, out);
-        if (status == DOCKET_OK || !searcher->modified)
+        if (status == DOCKET_OK || !searcher->modified || attempt + 1 == SEARCH_ATTEMPTS)
             break;
-        xc_status xs = xc_database_reopen(searcher->db);
-        if (xs != XC_OK && xs != XC_MODIFIED) {
-            status = db_fail(searcher, xs, "reopening");
+        sleep_ms(OPEN_DELAY_MS);
+        if (reopen(searcher) != DOCKET_OK)
             break;
-        }
     }
     free(text);
     return status;

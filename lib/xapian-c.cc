@@ -1351,6 +1351,18 @@ xc_status xc_queryparser_add_prefix(xc_queryparser *qp, const char *field, const
     }
 }
 
+xc_status xc_queryparser_set_max_wildcard(xc_queryparser *qp, unsigned max)
+{
+    assert(qp);
+    try {
+        qp->qp.set_max_expansion(max, Xapian::Query::WILDCARD_LIMIT_MOST_FREQUENT,
+                                 Xapian::QueryParser::FLAG_WILDCARD);
+        return XC_OK;
+    } catch (...) {
+        return catch_status(qp->error, "wildcard limit");
+    }
+}
+
 xc_status xc_queryparser_add_boolean_prefix(xc_queryparser *qp, const char *field,
                                             const char *prefix)
 {

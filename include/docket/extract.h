@@ -28,22 +28,28 @@ typedef struct docket_block {
     docket_block_kind kind;
     int level;       /* heading level from 1; list nesting from 1; else 0 */
     unsigned line;   /* 1-based line in the source where the block starts; 0 if
-                      * unknown. For .docx, the 1-based paragraph number: the
-                      * paragraphs (w:p) of word/document.xml, then those of
-                      * the footnotes and endnotes, counted in order. For .doc,
-                      * the line of the converter's output. */
+                      * unknown. For HTML, the line of the block's element, 0
+                      * from line 65535 on, where libxml2 stops counting. For
+                      * .docx, the 1-based paragraph number: the paragraphs
+                      * (w:p) of word/document.xml, then those of the footnotes
+                      * and endnotes, counted in order. For .doc, the line of
+                      * the converter's output. */
     char *text;      /* valid UTF-8, no trailing newline */
 } docket_block;
 
-/* One extracted document. An archive (.zip, or a .gz holding one) yields a
- * chain of them linked by `next`, one per member file in archive order,
- * nested archives spliced in place. Any other file yields a chain of one.
+/* One extracted document. An archive (.zip, or a .gz that contains one)
+ * yields a chain of them linked by `next`, one per member file in archive
+ * order, with the members of nested archives in place of the nested
+ * archive. Any other file yields a chain of one.
  *
  * A member that cannot be extracted (an unsupported type, a corrupt file,
- * a limit exceeded) does not fail its archive: it stays in the chain with
- * no blocks, `status` saying why and `error` naming the member and the
- * reason ("a.zip!b.zip!x.docx: compression ratio 1000 exceeds the limit
- * of 200"), so that a caller reports it and goes on with the next one. */
+ * a limit exceeded) does not fail its archive. It stays in the chain with
+ * no blocks, `status` giving the cause and `error` naming the member and
+ * the reason ("a.zip!b.zip!x.docx: compression ratio 1000 exceeds the
+ * limit of 200"), so that a caller reports it and goes on with the next.
+ *
+ * NOTE: members are read one at a time, but the chain keeps the blocks of
+ * every member until it is freed. */
 typedef struct docket_text {
     docket_block *blocks;
     size_t count;

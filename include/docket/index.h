@@ -13,6 +13,19 @@ extern "C" {
 
 typedef struct docket_index docket_index;
 
+/* What indexing one document did: a file, or one member of an archive. */
+typedef struct docket_member_report {
+    const char *path;    /* "a.zip!b.docx" for a member, else the file's path */
+    const char *format;  /* "docx", "text", ... (static) */
+    const char *dialect; /* "onem2m-minutes", "generic", ... (static); NULL on failure */
+    unsigned records;    /* records added for it */
+    docket_status status;
+    const char *error;   /* the reason, naming the member, when status is not DOCKET_OK */
+} docket_member_report;
+
+/* Called for each document of a file once the file's records are stored. */
+typedef void (*docket_member_fn)(const docket_member_report *member, void *data);
+
 typedef struct docket_index_options {
     const char *aliases_path; /* alias file for names and specs, or NULL */
     const char *synonyms_path; /* synonym file stored in the index, or NULL to keep the stored one */
@@ -20,13 +33,15 @@ typedef struct docket_index_options {
     unsigned commit_files;    /* commit after this many files (0: default 200) */
     unsigned long long commit_bytes; /* ... or this many input bytes (0: default 64 MiB) */
     bool full;                /* re-read every file, even unchanged ones */
+    docket_member_fn on_member; /* may be NULL */
+    void *on_member_data;
 } docket_index_options;
 
 /* What indexing one file did. */
 typedef struct docket_file_report {
     const char *format;  /* "text", "markdown", ... (static) */
-    const char *dialect; /* "onem2m-minutes", "generic", ... (static) */
-    unsigned records;    /* records added for the file */
+    const char *dialect; /* dialect of the file, or of the archive's first member (static) */
+    unsigned records;    /* records added for the file, all members together */
     bool unchanged;      /* skipped: same size and time, or same content */
 } docket_file_report;
 

@@ -131,6 +131,25 @@ typedef docket_status (*docket_spec_fn)(const char *spec, void *data);
 docket_status docket_specs_scan(const docket_aliases *aliases, const char *text,
                                 docket_spec_fn fn, void *data);
 
+/* Internet-Draft names, "draft-ietf-core-href" (normalise_ietf.c). */
+#define DOCKET_DRAFT_SIZE 128
+
+/* Find the first Internet-Draft name in `text`: "draft-" and at least two
+ * more words of letters and digits joined by hyphens, three when the
+ * second is "ietf" or "irtf" (draft-ietf-WG-NAME). Write it in lowercase
+ * to `out` without its version ("draft-ietf-core-href-13" ->
+ * "draft-ietf-core-href") and without a file extension, and the bytes it
+ * spans in the text, version included, to `*length` (may be NULL).
+ * Return a pointer to its first byte, or NULL when there is none. */
+const char *docket_draft_find(const char *text, char out[DOCKET_DRAFT_SIZE], size_t *length);
+
+/* Write the IETF meeting id found in `text` to `out`: "IETF 115",
+ * "IETF-115", "ietf115" and "Core@IETF115" give "IETF115". The number
+ * has two or three digits and is not followed by a letter, a digit or a
+ * file extension ("ietf802.m3u"). Return false when `text` holds none or
+ * it does not fit. */
+bool docket_ietf_meeting_id(const char *text, char *out, size_t size);
+
 /* Write the meeting id found in `text` to `out` ("SEC # 9.0 (TP9 ...)" ->
  * "SEC#9.0"). Return false when `text` holds none or it does not fit. */
 bool docket_meeting_id(const char *text, char *out, size_t size);
@@ -147,6 +166,45 @@ bool docket_date_range(const char *text, char start[11], char end[11]);
  * Case is ignored and the last word of the run wins ("agreed NOTED" is
  * noted). `*length` (may be NULL) receives the bytes the run spans. */
 const char *docket_decision_word(const char *text, size_t *length);
+
+/* Return the decision of the first decision word or phrase in `text` that
+ * starts at a word boundary, reading that word alone: "Revised OPEN" is
+ * revised and "This CR was agreed" is agreed. Return NULL when there is
+ * none. `*at` (may be NULL) receives its first byte. */
+const char *docket_decision_find(const char *text, const char **at);
+
+/* 3GPP names (normalise_3gpp.c). Working groups are written as their short
+ * names: "SA2" for SA WG2 (document prefix S2), "CT4" for CT WG4 (C4),
+ * "RAN1" for RAN WG1 (R1); a plenary is "SA", "CT" or "RAN" (prefix SP,
+ * CP, RP). */
+
+/* Write the working group of the 3GPP document-number prefix `prefix`
+ * ("S2" -> "SA2", "SP" -> "SA") to `out`. Only the first two bytes are
+ * read. Return false when they are not a known prefix or `out` is too
+ * small. */
+bool docket_3gpp_wg(const char *prefix, char *out, size_t size);
+
+/* Write the long name of 3GPP working group `wg` ("SA2" -> "SA WG2",
+ * "SA" -> "TSG SA") to `out`. Return false when `wg` is not a 3GPP group
+ * name or `out` is too small. */
+bool docket_3gpp_wg_long_name(const char *wg, char *out, size_t size);
+
+/* Write the first 3GPP meeting id in `text` to `out`: the working group,
+ * '#', the meeting number and a lowercase suffix. Both the names
+ * ("3GPP TSG-SA WG2 Meeting #129-Bis", "SA WG2#128", "SA2#128") and the
+ * document-prefix forms ("S2-129BIS", "S2#127BIS", "#S2-129-BIS") give
+ * "SA2#129bis" or "SA2#128". Return false when `text` holds none or it
+ * does not fit. */
+bool docket_3gpp_meeting_id(const char *text, char *out, size_t size);
+
+/* Read a bare 3GPP specification number at the start of `text` ("23.214",
+ * or "TS 23.214" and "TR 23.742"): two digits, a dot and three digits.
+ * Write its normal form to `out` as docket_spec_find does ("TS 23.214").
+ * Without a TS or TR prefix the number decides: 3GPP numbers xx.7xx,
+ * xx.8xx and xx.9xx are technical reports, the others technical
+ * specifications. Return the bytes read, or 0 when `text` does not start
+ * with one. */
+size_t docket_3gpp_spec_at(const char *text, char out[DOCKET_SPEC_SIZE]);
 
 /* Normalise a person's name into a new string in `*out` (NULL when the
  * name is empty): spaces collapsed, commas dropped ("Shingo, Fujimoto"),
