@@ -220,7 +220,8 @@ static int parse_options(int argc, char **argv, settings *s)
     };
     const char *index_option = NULL;
     int c;
-    while ((c = getopt_long(argc, argv, "d:qvhV", long_options, NULL)) != -1) {
+    opterr = 0;
+    while ((c = getopt_long(argc, argv, ":d:qvhV", long_options, NULL)) != -1) {
         switch (c) {
         case 'd': index_option = optarg; break;
         case 'a': s->aliases = optarg; break;
@@ -246,11 +247,18 @@ static int parse_options(int argc, char **argv, settings *s)
         case 'v': msg_set_level(MSG_VERBOSE); break;
         case 'h': usage(stdout); exit(EXIT_SUCCESS);
         case 'V': printf("docket-index %s\n", DOCKET_VERSION); exit(EXIT_SUCCESS);
-        default: usage(stderr); return EXIT_USAGE;
+        default:
+            msg_error("%s: %s; try 'docket-index --help'",
+                      c == ':' ? "missing value for option" : "invalid option", argv[optind - 1]);
+            return EXIT_USAGE;
         }
     }
     if (optind >= argc) {
         msg_error("no PATH given; try 'docket-index --help'");
+        return EXIT_USAGE;
+    }
+    if (index_option && !*index_option) {
+        msg_error("invalid --index: empty path");
         return EXIT_USAGE;
     }
     if (!options_index_path(index_option, s->index_path, sizeof s->index_path)) {

@@ -720,23 +720,6 @@ static int find_gone(const char *term, unsigned freq, void *data)
     return json_array_append_new(walk->gone, json_string(term)) != 0;
 }
 
-/* Return `path` made absolute, resolving symlinks where it still exists. */
-static char *absolute_path(const char *path)
-{
-    char *resolved = realpath(path, NULL);
-    if (resolved || path[0] == '/')
-        return resolved ? resolved : strdup(path);
-
-    char cwd[PATH_MAX];
-    if (!getcwd(cwd, sizeof cwd))
-        return NULL;
-    size_t size = strlen(cwd) + strlen(path) + 2;
-    char *joined = malloc(size);
-    if (joined)
-        snprintf(joined, size, "%s/%s", cwd, path);
-    return joined;
-}
-
 static docket_status delete_gone(docket_index *index, const json_t *gone)
 {
     size_t i;
@@ -761,7 +744,8 @@ docket_status docket_index_prune(docket_index *index, const char *const *roots, 
     json_t *gone = json_array();
     size_t used = 0;
     for (size_t i = 0; absolute && i < count; i++) {
-        if ((absolute[used] = absolute_path(roots[i])) != NULL)
+        /* A root that is missing (a typo, an unmounted share) prunes nothing. */
+        if ((absolute[used] = realpath(roots[i], NULL)) != NULL)
             used++;
     }
 

@@ -462,9 +462,15 @@ docket_status docket_search_record(docket_searcher *searcher, const char *id, js
 
     xc_docid docid;
     xc_status xs = xc_database_find_by_term(searcher->db, term, &docid);
+    char folded[256];
+    if (xs == XC_NOT_FOUND && docket_schema_fold(id, folded, sizeof folded)) {
+        /* A contribution number stands for the first record that has it. */
+        snprintf(term, sizeof term, "XDOC%s", folded);
+        xs = xc_database_find_by_term(searcher->db, term, &docid);
+    }
     if (xs == XC_NOT_FOUND)
-        return docket_error_set(&searcher->err, DOCKET_ERR_USAGE, "%s: no record with id '%s'",
-                                searcher->path, id);
+        return docket_error_set(&searcher->err, DOCKET_ERR_USAGE,
+                                "%s: no record with id or number '%s'", searcher->path, id);
     xc_document *doc = NULL;
     if (xs == XC_OK)
         xs = xc_database_get_document(searcher->db, docid, &doc);

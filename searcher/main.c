@@ -14,6 +14,7 @@
 #define DEFAULT_LIMIT 20
 #define MAX_LIMIT 10000
 #define MAX_QUERY_BYTES 8192
+#define MAX_OFFSET 1000000000
 
 typedef struct settings {
     char index_path[PATH_MAX];
@@ -96,8 +97,8 @@ static int apply_option(int c, const char *arg, settings *s, const char **index_
             return invalid("--limit", arg, "a number from 0 to 10000");
         return 0;
     case 'o':
-        if (!options_parse_unsigned(arg, UINT_MAX / 2, &s->query.offset))
-            return invalid("--offset", arg, "a number");
+        if (!options_parse_unsigned(arg, MAX_OFFSET, &s->query.offset))
+            return invalid("--offset", arg, "a number from 0 to 1000000000");
         return 0;
     case 's':
         if (!parse_choice(arg, sorts, &choice))
@@ -122,7 +123,7 @@ static int apply_option(int c, const char *arg, settings *s, const char **index_
     case 'v': msg_set_level(MSG_VERBOSE); return 0;
     case 'h': usage(stdout); exit(EXIT_SUCCESS);
     case 'V': printf("docket-search %s\n", DOCKET_VERSION); exit(EXIT_SUCCESS);
-    default: usage(stderr); return EXIT_USAGE;
+    default: return EXIT_USAGE; /* parse_options reported it */
     }
 }
 
@@ -162,11 +163,26 @@ static int parse_options(int argc, char **argv, settings *s)
         {NULL, 0, NULL, 0},
     };
     const char *index_option = NULL;
+    bool limit_given = false;
     int c;
-    while ((c = getopt_long(argc, argv, "d:f:n:cqvhV", long_options, NULL)) != -1) {
+    opterr = 0;
+    while ((c = getopt_long(argc, argv, ":d:f:n:cqvhV", long_options, NULL)) != -1) {
+        if (c == '?' || c == ':') {
+            msg_error("%s: %s; try 'docket-search --help'",
+                      c == ':' ? "missing value for option" : "invalid option", argv[optind - 1]);
+            return EXIT_USAGE;
+        }
+        limit_given = limit_given || c == 'n';
         int code = apply_option(c, optarg, s, &index_option);
         if (code != 0)
             return code;
+    }
+    /* Lists for pipes hold every match unless --limit says otherwise. */
+    if (s->output != PRINT_RECORDS && !limit_given)
+        s->query.limit = MAX_LIMIT;
+    if (index_option && !*index_option) {
+        msg_error("invalid --index: empty path");
+        return EXIT_USAGE;
     }
     if (!options_index_path(index_option, s->index_path, sizeof s->index_path)) {
         msg_error("no index path: give -d PATH or set DOCKET_INDEX or HOME");

@@ -79,8 +79,9 @@ static void print_result(FILE *out, const json_t *result, bool bold)
     print_meta(out, result);
 
     const json_t *source = json_object_get(result, "source");
-    fprintf(out, "   %s:%lld\n", field(source, "path") ? field(source, "path") : "?",
-            (long long)json_integer_value(json_object_get(source, "line")));
+    fprintf(out, "   %s:%lld  (id %s)\n", field(source, "path") ? field(source, "path") : "?",
+            (long long)json_integer_value(json_object_get(source, "line")),
+            field(result, "id") ? field(result, "id") : "?");
     print_snippet(out, result, bold);
     fputc('\n', out);
 }
@@ -112,11 +113,12 @@ static void print_text(FILE *out, const json_t *result, bool bold)
 
     json_int_t total = json_integer_value(json_object_get(result, "total"));
     json_int_t offset = json_integer_value(json_object_get(result, "offset"));
+    const char *noun = total == 1 ? "result" : "results";
     if (json_array_size(results) > 0)
-        fprintf(out, "%lld results, %lld-%lld shown\n", (long long)total, (long long)offset + 1,
+        fprintf(out, "%lld %s, %lld-%lld shown\n", (long long)total, noun, (long long)offset + 1,
                 (long long)offset + (long long)json_array_size(results));
     else
-        fprintf(out, "%lld results\n", (long long)total);
+        fprintf(out, "%lld %s\n", (long long)total, noun);
     if (field(result, "suggestion"))
         fprintf(out, "Did you mean: %s\n", field(result, "suggestion"));
     print_facets(out, json_object_get(result, "facets"));

@@ -63,7 +63,8 @@ docket_status docket_index_add_file(docket_index *index, const char *path,
 
 /* Remove the records of every indexed file under one of the `count`
  * folders or files in `roots` that no longer exists; `out` receives the
- * number of files removed. */
+ * number of files removed. A root that does not exist itself is ignored,
+ * so that a mistyped or unmounted path never empties the index. */
 docket_status docket_index_prune(docket_index *index, const char *const *roots, size_t count,
                                  unsigned *out);
 

@@ -48,7 +48,8 @@ docket_status docket_searcher_open(const char *path, docket_searcher **out,
 docket_status docket_search(docket_searcher *searcher, const docket_query *query,
                             json_t **out);
 
-/* Return the whole record with id `id`; DOCKET_ERR_USAGE when none has it. */
+/* Return the whole record with id `id`, or else the first record with
+ * contribution number `id`; DOCKET_ERR_USAGE when none has it. */
 docket_status docket_search_record(docket_searcher *searcher, const char *id, json_t **out);
 
 /* Message of the last failure on `searcher`. */

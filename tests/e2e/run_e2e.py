@@ -504,6 +504,56 @@ class IndexerFiles(unittest.TestCase):
         self.assertEqual(result["total"], 1)
         self.assertEqual(result["results"][0]["source"]["path"], keep)
 
+    def test_folder_of_documents_refused(self):
+        notes = self.write("notes.md", b"# n\n")
+        code, _, err = run("docket-index", "-d", self.docs, self.docs)
+        self.assertEqual(code, 2)
+        self.assertIn("not a docket index", err)
+        self.assertTrue(os.path.exists(notes))
+
+    def test_file_name_not_utf8(self):
+        self.write(b"caf\xe9.txt".decode("utf-8", "surrogateescape"), b"1 Agenda\n\nalpha text\n")
+        self.write("z-after.md", b"# After\n\nomega text\n")
+        code, _, err = run("docket-index", "-d", self.index, self.docs)
+        self.assertEqual(code, 0, err)
+        result = search_json(self.index, "alpha")[1]
+        self.assertEqual(result["total"], 1)
+        self.assertTrue(result["results"][0]["source"]["path"].endswith("caf\ufffd.txt"))
+        self.assertEqual(search_json(self.index, "omega")[1]["total"], 1)
+
+    def test_zip_members_each_indexed(self):
+        import zipfile
+        with zipfile.ZipFile(os.path.join(self.docs, "two.zip"), "w") as z:
+            z.writestr("a.txt", "1 Alpha\n\nalpha words\n")
+            z.writestr("sub/b.md", "# Beta\n\nbeta words\n")
+            z.writestr("c.png", "not read")
+        code, _, err = run("docket-index", "-d", self.index, self.docs)
+        self.assertEqual(code, 0, err)
+        self.assertIn("two.zip!c.png", err)
+        result = search_json(self.index, "beta")[1]
+        self.assertEqual(result["total"], 1)
+        self.assertTrue(result["results"][0]["source"]["path"].endswith("two.zip!sub/b.md"))
+        self.assertEqual(search_json(self.index, "alpha")[1]["total"], 1)
+
+    def test_prune_ignores_missing_root(self):
+        self.write("keep.md", b"# Keep\n\nalpha\n")
+        run("docket-index", "-d", self.index, self.docs)
+        moved = self.docs + "-moved"
+        os.rename(self.docs, moved)
+        code, _, err = run("docket-index", "-d", self.index, "--prune", self.docs)
+        self.assertEqual(code, 1)
+        self.assertIn("removed the records of 0 deleted files", err)
+        self.assertEqual(search_json(self.index, "alpha")[1]["total"], 1)
+
+    def test_output_docs_lists_all(self):
+        for i in range(30):
+            self.write(f"m{i:02}.txt", f"1 Agenda\n\nSEC-2014-{i + 100:04}, Title, was NOTED.\n"
+                       .encode())
+        run("docket-index", "-d", self.index, self.docs)
+        code, out, _ = run("docket-search", "-d", self.index, "--output=paths", "agenda")
+        self.assertEqual(code, 0)
+        self.assertEqual(len(out.splitlines()), 30)
+
     def test_unsupported_file_skipped(self):
         self.write("notes.md", b"# Heading\n\nSome text about tokens.\n")
         self.write("picture.png", b"\x89PNG\r\n\x1a\n")
@@ -680,6 +730,53 @@ class SharedCorpus(unittest.TestCase):
         self.assertIn(f"{expected} files indexed", self.err)
         self.assertIn(f"markdown {len(self.files(('.md',)))}", self.err)
         self.assertIn(f"text {len(self.files(('.txt',)))}", self.err)
+
+    def test_summary_per_format_and_dialect(self):
+        self.assertIn("html 10 (", self.err)
+        self.assertIn("3gpp-tdoc-list", self.err)
+        self.assertIn("contribution-cover 7 (7 records)", self.err)
+
+    def test_tdoc_row(self):
+        result = search_json(self.index, "doc:S2-187144")[1]
+        self.assertEqual(result["total"], 1)
+        record = result["results"][0]
+        self.assertEqual(record["title"],
+                         "23.214 CR0067R1: Application detection report when the PFDs are removed")
+        self.assertEqual(record["contributors"], [{"company": "Huawei"}, {"company": "HiSilicon"}])
+        self.assertEqual(record["meeting"], "SA2#128")
+        self.assertEqual(record["status"], "revised")
+        self.assertEqual(record["chain"], ["S2-186552", "S2-187144", "S2-187591"])
+        self.assertEqual(record["chain_status"], "agreed")
+        self.assertIn("TS 23.214", record["specs"])
+
+    def test_tdoc_rows_of_128(self):
+        code, out, _ = run("docket-search", "-d", self.index, "--count",
+                           "meeting:SA2#128 type:contribution")
+        self.assertEqual(int(out), 1301)
+
+    def test_cover_page(self):
+        result = search_json(self.index, "doc:S2-1812226 type:document")[1]
+        self.assertEqual(result["total"], 1)
+        record = result["results"][0]
+        self.assertEqual(record["title"], "eSBA: Update of solution 15")
+        self.assertEqual(record["contributors"], [{"company": "Huawei"}, {"company": "HiSilicon"}])
+        self.assertEqual(record["agenda_item"], "6.19")
+        self.assertEqual(record["meeting"], "SA2#129bis")
+
+    def test_collapse_chain(self):
+        result = search_json(self.index, "--collapse", "S2-187144")[1]
+        chain = [r for r in result["results"] if r.get("chain", [None])[0] == "S2-186552"]
+        self.assertEqual(len(chain), 1)
+        self.assertEqual(chain[0]["latest_status"], "agreed")
+
+    def test_identifier_tdoc(self):
+        result = search_json(self.index, "s2-187144")[1]
+        self.assertEqual(result["results"][0]["doc"], "S2-187144")
+
+    def test_company_across_bodies(self):
+        result = search_json(self.index, "company:huawei", "--facets=meeting")[1]
+        meetings = {f["value"] for f in result["facets"]["meeting"]}
+        self.assertIn("SA2#128", meetings)
 
     def test_search_works(self):
         code, result = search_json(self.index, "security bootstrapping")
