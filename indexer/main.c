@@ -10,6 +10,7 @@
 #include "cli/msg.h"
 #include "cli/options.h"
 #include "docket/index.h"
+#include "shards.h"
 #include "walk.h"
 
 #define DEFAULT_LOCK_TIMEOUT 30
@@ -24,7 +25,8 @@ typedef struct tally {
 } tally;
 
 typedef struct run {
-    docket_index *index;
+    shard_set shards;
+    unsigned other_shards; /* files left to other shards (--shard K/N) */
     unsigned indexed;
     unsigned unchanged;
     unsigned skipped;
@@ -44,6 +46,7 @@ typedef struct settings {
     bool compact;
     bool full;
     bool prune;
+    shard_plan plan;
 } settings;
 
 static void tally_add(tally *t, const char *name, unsigned records)
@@ -96,6 +99,11 @@ static void usage(FILE *out)
             "      --commit-every=N    commit after every N files (default 200); a crash\n"
             "                          loses at most the files since the last commit\n"
             "      --no-compact        skip compacting the index at the end\n"
+            "      --shards=N          spread records over N shards in the -d folder, by a\n"
+            "                          hash of each file's absolute path, with a Xapian\n"
+            "                          stub file so docket-search opens them as one\n"
+            "      --shard=K/N         build shard K (from 0) of N at -d, indexing only\n"
+            "                          the files that belong to it\n"
             "  -q, --quiet             print errors only\n"
             "  -v, --verbose           also print a note for every file\n"
             "  -h, --help              print this help and exit\n"
@@ -114,8 +122,13 @@ static int index_exit_code(docket_status status)
 
 static int index_file(run *r, const char *path)
 {
+    docket_index *index = shards_route(&r->shards, path);
+    if (!index) {
+        r->other_shards++;
+        return 0;
+    }
     docket_file_report report;
-    docket_status status = docket_index_add_file(r->index, path, &report);
+    docket_status status = docket_index_add_file(index, path, &report);
 
     if (status == DOCKET_OK && report.unchanged) {
         r->unchanged++;
@@ -128,15 +141,15 @@ static int index_file(run *r, const char *path)
                  report.dialect);
     } else if (status == DOCKET_ERR_UNSUPPORTED) {
         r->skipped++;
-        msg_info("skipped: %s", docket_index_error(r->index));
+        msg_info("skipped: %s", docket_index_error(index));
     } else if (status == DOCKET_ERR_INDEX_BUSY || status == DOCKET_ERR_INDEX_CORRUPT ||
                status == DOCKET_ERR_INDEX || status == DOCKET_ERR_NO_MEMORY) {
-        msg_error("%s", docket_index_error(r->index));
+        msg_error("%s", docket_index_error(index));
         r->fatal = index_exit_code(status);
         return 1;
     } else {
         r->failed++;
-        msg_error("failed: %s", docket_index_error(r->index));
+        msg_error("failed: %s", docket_index_error(index));
     }
     return 0;
 }
@@ -178,23 +191,29 @@ static int visit(const char *path, walk_kind kind, int errno_value, void *data)
 static void prune(run *r, const char *const *roots, size_t count)
 {
     unsigned removed = 0;
-    docket_status status = docket_index_prune(r->index, roots, count, &removed);
-    if (status != DOCKET_OK) {
-        msg_error("%s", docket_index_error(r->index));
-        r->fatal = index_exit_code(status);
-        return;
+    for (unsigned i = 0; i < r->shards.open; i++) {
+        unsigned shard_removed = 0;
+        docket_index *index = r->shards.indexes[i];
+        docket_status status = docket_index_prune(index, roots, count, &shard_removed);
+        if (status != DOCKET_OK) {
+            msg_error("%s", docket_index_error(index));
+            r->fatal = index_exit_code(status);
+            return;
+        }
+        removed += shard_removed;
     }
     msg_info("removed the records of %u deleted files", removed);
 }
 
-static void print_summary(const run *r, const char *index_path)
+static void print_summary(run *r, const char *index_path)
 {
     char formats[1024];
     char dialects[1024];
-    unsigned total = 0;
     tally_format(&r->formats, formats, sizeof formats);
     tally_format(&r->dialects, dialects, sizeof dialects);
-    docket_index_count(r->index, &total);
+    unsigned total = shards_record_count(&r->shards);
+    if (r->other_shards > 0)
+        msg_info("%u files belong to other shards", r->other_shards);
     msg_info("%u files indexed (%s), %u unchanged, %u skipped, %u failed; %u records by "
              "dialect (%s); %s holds %u records",
              r->indexed, r->indexed ? formats : "none", r->unchanged, r->skipped, r->failed,
@@ -212,6 +231,8 @@ static int parse_options(int argc, char **argv, settings *s)
         {"commit-every", required_argument, NULL, 'E'},
         {"full", no_argument, NULL, 'F'},
         {"prune", no_argument, NULL, 'P'},
+        {"shards", required_argument, NULL, 'S'},
+        {"shard", required_argument, NULL, 'K'},
         {"quiet", no_argument, NULL, 'q'},
         {"verbose", no_argument, NULL, 'v'},
         {"help", no_argument, NULL, 'h'},
@@ -243,6 +264,20 @@ static int parse_options(int argc, char **argv, settings *s)
             break;
         case 'F': s->full = true; break;
         case 'P': s->prune = true; break;
+        case 'S':
+            if (!options_parse_unsigned(optarg, MAX_SHARDS, &s->plan.count) || s->plan.count == 0) {
+                msg_error("invalid --shards: %s: expected a number from 1 to %d", optarg,
+                          MAX_SHARDS);
+                return EXIT_USAGE;
+            }
+            break;
+        case 'K':
+            if (!shards_parse_one(optarg, &s->plan)) {
+                msg_error("invalid --shard: %s: expected K/N with 0 <= K < N <= %d", optarg,
+                          MAX_SHARDS);
+                return EXIT_USAGE;
+            }
+            break;
         case 'q': msg_set_level(MSG_QUIET); break;
         case 'v': msg_set_level(MSG_VERBOSE); break;
         case 'h': usage(stdout); exit(EXIT_SUCCESS);
@@ -293,7 +328,7 @@ static const char *data_file(const char *option, const char *name, char *buffer,
 
 int main(int argc, char **argv)
 {
-    settings s = {{0}, NULL, NULL, DEFAULT_LOCK_TIMEOUT, 0, true, false, false};
+    settings s = {{0}, NULL, NULL, DEFAULT_LOCK_TIMEOUT, 0, true, false, false, {1, -1}};
     msg_init("docket-index");
     int code = parse_options(argc, argv, &s);
     if (code != 0)
@@ -311,12 +346,10 @@ int main(int argc, char **argv)
         .on_member = on_member,
         .on_member_data = &r,
     };
-    docket_error err;
-    docket_status status = docket_index_open(s.index_path, &options, &r.index, &err);
-    if (status != DOCKET_OK) {
-        msg_error("%s", err.message);
-        return status == DOCKET_ERR_USAGE || status == DOCKET_ERR_IO ? EXIT_USAGE
-                                                                      : index_exit_code(status);
+    code = shards_open(&r.shards, s.index_path, &s.plan, &options);
+    if (code != 0) {
+        shards_free(&r.shards);
+        return code;
     }
 
     for (int i = optind; i < argc && !r.fatal; i++)
@@ -324,22 +357,11 @@ int main(int argc, char **argv)
     if (!r.fatal && s.prune)
         prune(&r, (const char *const *)argv + optind, (size_t)(argc - optind));
 
-    if (!r.fatal) {
-        status = docket_index_commit(r.index);
-        if (status == DOCKET_OK)
-            print_summary(&r, s.index_path);
-        if (status == DOCKET_OK && s.compact)
-            status = docket_index_compact(r.index);
-        if (status != DOCKET_OK) {
-            msg_error("%s", docket_index_error(r.index));
-            r.fatal = index_exit_code(status);
-        }
-    }
-    if (!r.fatal && docket_index_close(r.index) != DOCKET_OK) {
-        msg_error("%s", docket_index_error(r.index));
-        r.fatal = EXIT_INDEX;
-    }
-    docket_index_free(r.index);
+    if (!r.fatal)
+        print_summary(&r, s.index_path);
+    if (!r.fatal)
+        r.fatal = shards_finish(&r.shards, s.compact);
+    shards_free(&r.shards);
     if (r.fatal)
         return r.fatal;
     return r.failed ? EXIT_NOTHING : EXIT_SUCCESS;

@@ -15,6 +15,7 @@ static const dialect_entry dialects[] = {
     {"3gpp-tdoc-list", docket_3gpp_tdocs_detect, docket_3gpp_tdocs_parse},
     {"contribution-cover", docket_cover_detect, docket_cover_parse},
     {"onem2m-minutes", docket_onem2m_detect, docket_onem2m_parse},
+    {"ietf-oasis-minutes", docket_minutes_detect, docket_minutes_parse},
 };
 
 docket_status docket_dialect_parse(const docket_text *text, const docket_aliases *aliases,

@@ -4,21 +4,23 @@
  *
  * Two passes. The first (minutes_meeting.c) decides from the text alone
  * whether the document is minutes, an agenda or a blue sheet of a known
- * group, and finds the group, meeting id, date and title; it also learns
- * the short names speakers go by (minutes_people.c). The second reads one
- * line at a time through a table of line patterns (rules[] below). What it
- * decides:
+ * group. It finds the group, meeting id, date and title, and learns the
+ * short names speakers go by (minutes_people.c). The second reads one
+ * line at a time through a table of line patterns (rules[] below), with
+ * participants in minutes_roster.c and decisions in minutes_decisions.c.
+ * What it decides:
  *
  * - Groups: "wg" is HTTP, CoRE or CSAF; "body" is IETF or OASIS;
  *   "wg_names" come from the alias file ("[wg IETF]") when it lists the
  *   group, else from the built-in names (HTTP, httpbis, HTTPbis).
- * - Meeting ids: "IETF115" for an IETF meeting ("IETF 115", "IETF115" in
- *   the title or the first lines), "CoRE interim 2020-05-06" for a CoRE
- *   interim (CoRE meets every two weeks, so the day is part of the id),
- *   "HTTP interim 2020-05" for an HTTP interim (at most one a month, named
- *   by month), "CSAF 2021-09-29" for a CSAF TC meeting. The text decides;
- *   only when it names no meeting does the path ("ietf115/",
- *   "core-115-summary.md", "interim-20-05/", "2021-09-29.md") give it.
+ * - Meeting ids: an IETF meeting is "IETF115" ("IETF 115", "IETF115" in
+ *   the title or the first lines). A CoRE interim is "CoRE interim
+ *   2020-05-06", with the day because CoRE meets every two weeks. An HTTP
+ *   interim is "HTTP interim 2020-05", because the HTTP WG holds at most
+ *   one a month and names it by month. A CSAF TC meeting is "CSAF
+ *   2021-09-29". The text decides. Only when it names no meeting does the
+ *   path ("ietf115/", "core-115-summary.md", "interim-20-05/",
+ *   "2021-09-29.md") give it.
  * - "date" is the first day the text states: the title's, a "Meeting
  *   Date:" or "Date and time:" line, a line or heading naming a weekday
  *   ("## Monday, 7 November 2022"). The path gives it only for CoRE
@@ -50,18 +52,23 @@
  *   "No Affiliation" give no company. They go on the section that lists
  *   them and on the meeting record.
  * - Decisions: a motion that passed, was approved or carried is
- *   "approved", one that failed or was not approved is "rejected"; the
- *   subject is the motion's text ("approve the agenda"). IETF lines that
- *   say a draft was adopted ("consensus to adopt", "adopted as a WG
- *   document") give "adopted", which stays its own word because adopting a
- *   draft as a work item agrees nothing about its content; "was approved",
- *   "approved for publication" give "approved"; "no objection", "consensus
- *   is to", "it was agreed" give "agreed" unless a speaker says them. A
- *   question, or a negation just before the phrase, makes no decision. The
- *   subject is the draft the line names, else the draft the section is
- *   about, else the section title. "status" is set when the section is
- *   about one draft (its heading names one, or its text names only one) and
- *   a decision on that draft was reached.
+ *   "approved", and one that failed or was not approved is "rejected". Its
+ *   subject is the motion's text, after the list item it is nested under
+ *   ("PR #345: not approve"). IETF lines that say a draft was adopted
+ *   ("consensus to adopt", "adopted as a WG document") give "adopted". It
+ *   stays its own word because adopting a draft as a work item agrees
+ *   nothing about its content. "was approved" and "approved for
+ *   publication" give "approved". "no objection", "consensus is to" and
+ *   "it was agreed" give "agreed" unless a speaker says them. A question,
+ *   or a negation or hedge in the clause before the phrase ("no", "if"),
+ *   makes no decision. The subject is the draft the line names, else the
+ *   draft the section is about, else the section title.
+ * - "status" is set when the section is about one draft (its heading names
+ *   one, or its text names only one) and a decision on that draft was
+ *   reached.
+ *
+ * NOTE: the text's date wins over the file name even when minutes copied
+ * the date line of an earlier meeting, which gives them that meeting's id.
  */
 #include "dialects.h"
 
@@ -93,18 +100,6 @@ void min_add(min_parser *p, json_t *record, const char *key, const char *value)
         min_fail(p, docket_record_add(record, key, value));
 }
 
-char *min_strndup(min_parser *p, const char *s, size_t len)
-{
-    char *copy = malloc(len + 1);
-    if (!copy) {
-        min_fail(p, DOCKET_ERR_NO_MEMORY);
-        return NULL;
-    }
-    memcpy(copy, s, len);
-    copy[len] = '\0';
-    return copy;
-}
-
 /* Create a record, append it to p->records and return it (borrowed). */
 static json_t *new_record(min_parser *p, const char *type, unsigned line)
 {
@@ -116,313 +111,6 @@ static json_t *new_record(min_parser *p, const char *type, unsigned line)
         return NULL;
     }
     return record;
-}
-
-void min_utf8_cut(char *s)
-{
-    size_t len = strlen(s), continuation = 0;
-    while (continuation < len && continuation < 3 &&
-           ((unsigned char)s[len - 1 - continuation] & 0xC0) == 0x80)
-        continuation++;
-    if (continuation == len)
-        return;
-    unsigned char lead = (unsigned char)s[len - 1 - continuation];
-    size_t expected = lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : lead >= 0xC0 ? 2 : 1;
-    if (expected > continuation + 1)
-        s[len - 1 - continuation] = '\0';
-}
-
-void min_copy(char *out, size_t size, const char *text)
-{
-    size_t len = strlen(text);
-    if (len >= size)
-        len = size - 1;
-    memcpy(out, text, len);
-    out[len] = '\0';
-    min_utf8_cut(out);
-}
-
-/* ---- Cleaning lines ---- */
-
-/* HTML elements whose tags are dropped; the text between them stays,
- * except for the elements marked to drop their content. */
-static const struct {
-    const char *name;
-    bool drop_content;
-} html_tags[] = {
-    {"a", false},     {"abbr", false},   {"b", false},     {"blockquote", false},
-    {"body", false},  {"br", false},     {"code", false},  {"div", false},
-    {"em", false},    {"h1", false},     {"h2", false},    {"h3", false},
-    {"h4", false},    {"h5", false},     {"h6", false},    {"head", false},
-    {"hr", false},    {"html", false},   {"i", false},     {"img", false},
-    {"li", false},    {"link", false},   {"meta", false},  {"ol", false},
-    {"p", false},     {"pre", false},    {"script", true}, {"small", false},
-    {"span", false},  {"strong", false}, {"style", true},  {"sub", false},
-    {"sup", false},   {"table", false},  {"tbody", false}, {"td", false},
-    {"th", false},    {"thead", false},  {"title", true},  {"tr", false},
-    {"u", false},     {"ul", false},     {"!doctype", false},
-};
-
-/* Return the length of an HTML tag or comment at `s` ('<'), 0 when it is
- * none. `*drop_to` receives the closing tag whose content goes too. */
-static size_t html_tag_length(const char *s, const char **drop_to)
-{
-    *drop_to = NULL;
-    if (strncmp(s, "<!--", 4) == 0) {
-        const char *end = strstr(s + 4, "-->");
-        return end ? (size_t)(end + 3 - s) : strlen(s);
-    }
-    size_t at = s[1] == '/' ? 2 : 1, n = 0;
-    while (ascii_alnum((unsigned char)s[at + n]) || s[at + n] == '!')
-        n++;
-    const char *close = strchr(s + at + n, '>');
-    if (n == 0 || !close || (s[at + n] != '>' && s[at + n] != ' ' && s[at + n] != '/'))
-        return 0;
-    for (size_t i = 0; i < sizeof html_tags / sizeof html_tags[0]; i++) {
-        if (strlen(html_tags[i].name) == n && starts_with_nocase(s + at, html_tags[i].name)) {
-            if (html_tags[i].drop_content && at == 1)
-                *drop_to = html_tags[i].name;
-            return (size_t)(close + 1 - s);
-        }
-    }
-    return 0;
-}
-
-static const struct {
-    const char *entity;
-    char c;
-} entities[] = {{"&amp;", '&'}, {"&lt;", '<'}, {"&gt;", '>'}, {"&quot;", '"'},
-                {"&#39;", '\''}, {"&nbsp;", ' '}};
-
-static size_t entity_length(const char *s, char *c)
-{
-    for (size_t i = 0; i < sizeof entities / sizeof entities[0]; i++) {
-        size_t n = strlen(entities[i].entity);
-        if (strncmp(s, entities[i].entity, n) == 0) {
-            *c = entities[i].c;
-            return n;
-        }
-    }
-    return 0;
-}
-
-/* Skip from `s` past the closing tag of element `name`, or to the end. */
-static const char *skip_element(const char *s, const char *name)
-{
-    for (; *s; s++) {
-        if (s[0] == '<' && s[1] == '/' && starts_with_nocase(s + 2, name))
-            return s;
-    }
-    return s;
-}
-
-void min_clean(const char *raw, char *out, size_t size)
-{
-    size_t n = 0;
-    const char *s = raw;
-    while (*s && n + 1 < size) {
-        const char *drop_to;
-        char c;
-        size_t tag = *s == '<' ? html_tag_length(s, &drop_to) : 0;
-        size_t entity = *s == '&' ? entity_length(s, &c) : 0;
-        if (tag) {
-            s = drop_to ? skip_element(s + tag, drop_to) : s + tag;
-        } else if (entity) {
-            out[n++] = c;
-            s += entity;
-        } else {
-            out[n++] = *s++;
-        }
-    }
-
-    /* A cut line loses the character the size limit split. */
-    if (*s) {
-        while (n && ((unsigned char)out[n - 1] & 0xC0) == 0x80)
-            n--;
-        if (n && (unsigned char)out[n - 1] >= 0xC0)
-            n--;
-    }
-    while (n && ascii_space((unsigned char)out[n - 1]))
-        n--;
-    out[n] = '\0';
-    size_t lead = 0;
-    while (ascii_space((unsigned char)out[lead]))
-        lead++;
-    memmove(out, out + lead, n - lead + 1);
-}
-
-/* Read a Markdown link "[text](url)" or image "![alt](url)" at `s`. Set
- * the bytes of text to keep (none for an image) and the bytes the link
- * spans; false when `s` starts neither. */
-static bool read_link(const char *s, const char **text, size_t *text_len, size_t *span)
-{
-    bool image = s[0] == '!';
-    const char *open = s + image;
-    if (*open != '[')
-        return false;
-    const char *close = strchr(open, ']');
-    if (!close || close[1] != '(' || !strchr(close, ')'))
-        return false;
-    *text = open + 1;
-    *text_len = image ? 0 : (size_t)(close - open - 1);
-    *span = (size_t)(strchr(close, ')') + 1 - s);
-    return true;
-}
-
-/* Return true when the emphasis or escape mark at s[i] is dropped: '*',
- * '`', '\\', and '_' at the edge of a word (not in "snake_case"). */
-static bool is_markup(const char *s, size_t i)
-{
-    if (s[i] == '*' || s[i] == '`' || s[i] == '\\')
-        return true;
-    return s[i] == '_' && (i == 0 || !ascii_alnum((unsigned char)s[i - 1]) ||
-                           !ascii_alnum((unsigned char)s[i + 1]));
-}
-
-void min_plain(char *s)
-{
-    size_t n = 0, i = 0;
-    while (s[i]) {
-        const char *text;
-        size_t text_len, span;
-        if ((s[i] == '[' || s[i] == '!') && read_link(s + i, &text, &text_len, &span)) {
-            memmove(s + n, text, text_len);
-            n += text_len;
-            i += span;
-        } else if (s[i] == '{' && s[i + 1] == '#' && strchr(s + i, '}')) {
-            i = (size_t)(strchr(s + i, '}') - s) + 1;
-        } else if (is_markup(s, i) ||
-                   (ascii_space((unsigned char)s[i]) && (n == 0 || s[n - 1] == ' '))) {
-            i++;
-        } else {
-            s[n++] = ascii_space((unsigned char)s[i]) ? ' ' : s[i];
-            i++;
-        }
-    }
-    while (n && (s[n - 1] == ' ' || s[n - 1] == '#'))
-        n--;
-    s[n] = '\0';
-}
-
-const char *min_skip_marker(const char *line)
-{
-    const char *s = line;
-    while (ascii_digit((unsigned char)*s))
-        s++;
-    if (s > line && (*s == '.' || *s == ')'))
-        s++;
-    else if (s == line && (*s == '-' || *s == '*' || *s == '+'))
-        s++;
-    else
-        return line;
-    return *s == ' ' || *s == '\t' ? s + 1 : line;
-}
-
-/* Return true when every byte of `s` is one of `chars` or a space, and at
- * least three are not spaces. */
-static bool only_chars(const char *s, const char *chars)
-{
-    size_t marks = 0;
-    for (; *s; s++) {
-        if (*s == ' ')
-            continue;
-        if (!strchr(chars, *s))
-            return false;
-        marks++;
-    }
-    return marks >= 3;
-}
-
-bool min_is_decoration(const char *content)
-{
-    const char *s = min_skip_marker(content);
-    size_t len = strlen(s);
-    if (len == 0)
-        return true;
-    if (s[0] == '[' && s[len - 1] == ')' && strstr(s, "](#"))
-        return true; /* an entry of a generated table of contents */
-    if (strncmp(s, "![", 2) == 0 && s[len - 1] == ')' && !strstr(s, ") "))
-        return true;
-    return starts_with_nocase(s, "**Table of Contents**") ||
-           starts_with_nocase(s, "*generated with [DocToc]") || starts_with_nocase(s, "[toc]") ||
-           starts_with_nocase(s, "\\[toc\\]") || only_chars(s, "-=*_");
-}
-
-/* ---- Headings ---- */
-
-/* Copy a heading's text to `title` as plain text; 0 when it is empty. */
-static int heading_title(const char *text, int level, char *title, size_t size)
-{
-    char clean[MIN_LINE_BYTES];
-    min_clean(text, clean, sizeof clean);
-    min_plain(clean);
-    snprintf(title, size, "%s", clean);
-    min_utf8_cut(title);
-    return title[0] ? level : 0;
-}
-
-/* "=== Title ===" or "*** Title ***", which plain-text minutes use. */
-static int framed_heading(const char *s, char *title, size_t size)
-{
-    size_t len = strlen(s), run = 0;
-    while (run < len && s[run] == s[0])
-        run++;
-    if ((s[0] != '=' && s[0] != '*') || run < 3 || len < 2 * run + 1)
-        return 0;
-    for (size_t i = 0; i < run; i++) {
-        if (s[len - 1 - i] != s[0])
-            return 0;
-    }
-    char inner[256];
-    snprintf(inner, sizeof inner, "%.*s", (int)(len - 2 * run), s + run);
-    return heading_title(inner, 2, title, size);
-}
-
-/* Headings of plain text: "# Title", a line underlined with '=' or '-',
- * and framed titles. */
-static int text_heading(const docket_text *text, size_t index, const char *s, char *title,
-                        size_t size, bool *underline)
-{
-    size_t hashes = 0;
-    while (s[hashes] == '#')
-        hashes++;
-    if (hashes >= 1 && hashes <= 6 && s[hashes] == ' ')
-        return heading_title(s + hashes, (int)hashes, title, size);
-
-    const docket_block *next = index + 1 < text->count ? &text->blocks[index + 1] : NULL;
-    if (next && next->kind == DOCKET_BLOCK_PARAGRAPH && strlen(s) <= 120 &&
-        min_skip_marker(s) == s) {
-        const char *u = next->text;
-        while (*u == ' ')
-            u++;
-        if (only_chars(u, "=") || only_chars(u, "-")) {
-            *underline = true;
-            return heading_title(s, *u == '=' ? 1 : 2, title, size);
-        }
-    }
-    return framed_heading(s, title, size);
-}
-
-int min_heading_at(const docket_text *text, size_t index, char *title, size_t size,
-                   bool *underline)
-{
-    const docket_block *block = &text->blocks[index];
-    const char *s = block->text;
-    *underline = false;
-    if (block->kind == DOCKET_BLOCK_HEADING)
-        return heading_title(s, block->level > 0 ? block->level : 1, title, size);
-    if (block->kind != DOCKET_BLOCK_PARAGRAPH)
-        return 0;
-
-    while (ascii_space((unsigned char)*s))
-        s++;
-    /* Markdown files that hold a saved HTML page. */
-    if (s[0] == '<' && (s[1] == 'h' || s[1] == 'H') && s[2] >= '1' && s[2] <= '6' &&
-        (s[3] == '>' || s[3] == ' '))
-        return heading_title(s, s[2] - '0', title, size);
-    if (!text->format || strcmp(text->format, "text") != 0)
-        return 0;
-    return text_heading(text, index, s, title, size, underline);
 }
 
 /* ---- Lines ---- */
@@ -448,12 +136,9 @@ static void prepare_line(min_parser *p, size_t index, min_line *line, char **cop
     }
     char *content = *copies, *row = content + len + 1;
     min_clean(block->text, content, len + 1);
-    line->listed = block->kind == DOCKET_BLOCK_LIST_ITEM;
-    line->level = line->listed ? block->level : 0;
-    if (block->kind == DOCKET_BLOCK_PARAGRAPH && min_skip_marker(content) != content) {
-        line->listed = true;
+    line->level = block->kind == DOCKET_BLOCK_LIST_ITEM ? block->level : 0;
+    if (block->kind == DOCKET_BLOCK_PARAGRAPH)
         content = (char *)min_skip_marker(content);
-    }
     line->content = content;
 
     if (block->kind == DOCKET_BLOCK_ROW) {
@@ -485,7 +170,7 @@ static bool is_section(const json_t *record)
 }
 
 /* Store the text of the current record, settle its decisions, and drop a
- * section that holds nothing but its heading. */
+ * section that has nothing but its heading. */
 static void close_record(min_parser *p)
 {
     json_t *record = p->current;
@@ -560,6 +245,7 @@ static void handle_title(min_parser *p, const min_line *line)
 {
     char title[256];
     bool underline;
+    min_roster_heading(p, p->id.title);
     if (!p->id.title_is_heading) {
         handle_text(p, line);
         return;
@@ -568,7 +254,6 @@ static void handle_title(min_parser *p, const min_line *line)
     if (underline)
         p->skip_block = line->index + 1;
     min_scan_specs(p, line->raw, false);
-    min_roster_heading(p, title);
 }
 
 static bool match_heading(min_parser *p, const min_line *line)

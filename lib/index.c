@@ -40,6 +40,8 @@ struct docket_index {
     unsigned pending_files;
     unsigned long long pending_bytes;
     bool full;
+    docket_index **siblings;  /* the other shards of a sharded index */
+    unsigned sibling_count;
     docket_member_fn on_member;
     void *on_member_data;
     unsigned long generation; /* bumped at each rebuild; file states of older ones are void */
@@ -495,7 +497,8 @@ static bool file_changed(docket_index *index, const char *path, const char *abs_
 
 /* Give a record of the file its id. Contributions and actions get number
  * and meeting, so that a later snapshot of the same meeting replaces them.
- * Everything else gets source path and line. `seen` contains the ids used
+ * Everything else, meeting records included (one meeting has an agenda and
+ * minutes of several groups), gets source path and line. `seen` contains the ids used
  * in this file so far, so that none repeats. */
 static docket_status assign_id(json_t *record, json_t *seen)
 {
@@ -512,8 +515,6 @@ static docket_status assign_id(json_t *record, json_t *seen)
         snprintf(id, sizeof id, "%s@%s", doc, meeting);
     else if (action && meeting)
         snprintf(id, sizeof id, "%s@%s", action, meeting);
-    else if (meeting && strcmp(type, DOCKET_TYPE_MEETING) == 0)
-        snprintf(id, sizeof id, "meeting:%s", meeting);
     else
         snprintf(id, sizeof id, "%s#%lld", path ? path : "", (long long)line);
 
@@ -523,6 +524,24 @@ static docket_status assign_id(json_t *record, json_t *seen)
     if (json_object_set_new(seen, id, json_true()) != 0)
         return DOCKET_ERR_NO_MEMORY;
     return docket_record_set(record, "id", id);
+}
+
+/* A record replaces the record with its id in every shard, as it does in
+ * one index: a later snapshot of a meeting may sit in another file, and
+ * so in another shard.
+ * NOTE: the shards commit on their own, so a crash between two commits
+ * can leave a record removed from one shard and not yet added to another;
+ * the next run, which re-reads the files not committed, restores it. */
+static docket_status remove_from_siblings(docket_index *index, const char *term)
+{
+    for (unsigned i = 0; i < index->sibling_count; i++) {
+        docket_index *sibling = index->siblings[i];
+        xc_status xs = xc_database_delete_by_term(sibling->db, term);
+        if (xs != XC_OK)
+            return docket_error_set(&index->err, from_xc(xs), "%s: removing a replaced record: %s",
+                                    sibling->path, xc_database_error(sibling->db));
+    }
+    return DOCKET_OK;
 }
 
 static docket_status add_record(docket_index *index, json_t *record, const char *abs_path)
@@ -542,6 +561,8 @@ static docket_status add_record(docket_index *index, json_t *record, const char 
         xs = xc_database_replace_document(index->db, term, doc, &docid);
         if (xs != XC_OK)
             status = db_fail(index, xs, "adding a record");
+        if (status == DOCKET_OK)
+            status = remove_from_siblings(index, term);
     }
     xc_document_free(doc);
     return status;
@@ -767,6 +788,32 @@ docket_status docket_index_prune(docket_index *index, const char *const *roots, 
     return status;
 }
 
+docket_status docket_index_link_shards(docket_index *const *indexes, unsigned count)
+{
+    for (unsigned i = 0; i < count; i++) {
+        docket_index *index = indexes[i];
+        free(index->siblings);
+        index->sibling_count = 0;
+        index->siblings = calloc(count, sizeof *index->siblings);
+        if (!index->siblings)
+            return DOCKET_ERR_NO_MEMORY;
+        for (unsigned j = 0; j < count; j++) {
+            if (j != i)
+                index->siblings[index->sibling_count++] = indexes[j];
+        }
+    }
+    return DOCKET_OK;
+}
+
+docket_status docket_index_shard(const char *path, unsigned count, unsigned *out)
+{
+    char abs_path[PATH_MAX];
+    if (count == 0 || !realpath(path, abs_path))
+        return DOCKET_ERR_IO;
+    *out = (unsigned)(fnv1a(FNV_OFFSET, abs_path, strlen(abs_path)) % count);
+    return DOCKET_OK;
+}
+
 docket_status docket_index_commit(docket_index *index)
 {
     index->pending_files = 0;
@@ -857,6 +904,7 @@ void docket_index_free(docket_index *index)
     xc_database_free(index->db);
     xc_termgen_free(index->tg);
     docket_aliases_free(index->aliases);
+    free(index->siblings);
     free(index->path);
     free(index);
 }

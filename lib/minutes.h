@@ -18,9 +18,10 @@
 #define MIN_LINE_BYTES 2048  /* bytes of a line detection looks at */
 #define MIN_MAX_CELLS 8      /* table columns read */
 #define MIN_MOTION_BYTES 160 /* bytes of motion text kept as a decision's subject */
+#define MIN_NAME_BYTES 128   /* bytes of a person's or company's name */
 #define MIN_NO_BLOCK ((size_t)-1)
 
-/* A working group or technical committee the parser knows. */
+/* A working group or technical committee that the parser recognises. */
 typedef struct min_group {
     const char *wg;        /* canonical name, the records' "wg": "HTTP" */
     const char *body;      /* "IETF" or "OASIS" */
@@ -51,15 +52,12 @@ typedef struct min_line {
     docket_block_kind kind;
     const char *raw;         /* the block text as extracted, URLs and markup included */
     char *content;           /* trimmed, without inline HTML and list marker; "" when blank */
-    bool listed;             /* the line is a list item or starts with a list marker */
     int level;               /* list nesting of a list item from 1, else 0 */
-    int heading_level;       /* level when the line is a heading, else 0 */
-    char *heading_title;     /* the heading's plain title, or NULL */
-    const char *cells[MIN_MAX_CELLS]; /* table cells, trimmed */
+    const char *cells[MIN_MAX_CELLS]; /* table cells as the extractor wrote them */
     size_t cell_count;       /* 0 when the line is not a table row */
 } min_line;
 
-/* Where a participant list stands. */
+/* The state of reading a participant list. */
 typedef enum min_roster_state {
     MIN_ROSTER_NONE,
     MIN_ROSTER_LABEL,    /* after "Participants:": runs to a blank line or other text */
@@ -105,8 +103,9 @@ typedef struct min_parser {
 void min_fail(min_parser *p, docket_status status);
 void min_set(min_parser *p, json_t *record, const char *key, const char *value);
 void min_add(min_parser *p, json_t *record, const char *key, const char *value);
-char *min_strndup(min_parser *p, const char *s, size_t len);
 void min_append_body(min_parser *p, const char *text);
+
+/* minutes_text.c: lines as plain text, and headings. */
 
 /* Drop an incomplete UTF-8 sequence that cutting `s` to a buffer left at
  * its end. */
@@ -147,11 +146,19 @@ bool min_names_weekday(const char *text);
 void min_identify(const docket_text *text, bool use_path, min_identity *out);
 size_t min_group_names(const min_parser *p, const char **out, size_t max);
 
-/* minutes_people.c: participants, speakers and short names. */
+/* minutes_people.c: names, speakers and the short names people go by. */
+bool min_capital_at(const char *s);
+void min_trim(char *s);
+size_t min_full_name_words(const char *name);
+void min_person_name(const min_parser *p, const char *typed, char *out, size_t size);
+void min_add_name(min_parser *p, const char *name);
 void min_learn_names(min_parser *p);
 const char *min_speaker_tag(const char *content, char *tag, size_t size);
 bool min_is_speaker_line(const char *content);
 bool min_is_spoken(const char *content);
+void min_scan_speaker(min_parser *p, const min_line *line);
+
+/* minutes_roster.c: participant lists and tables. */
 bool min_match_roster_label(min_parser *p, const min_line *line);
 void min_handle_roster_label(min_parser *p, const min_line *line);
 bool min_match_roster_entry(min_parser *p, const min_line *line);
@@ -160,7 +167,6 @@ bool min_match_table_row(min_parser *p, const min_line *line);
 void min_handle_table_row(min_parser *p, const min_line *line);
 void min_roster_heading(min_parser *p, const char *title);
 void min_roster_blank(min_parser *p);
-void min_scan_speaker(min_parser *p, const min_line *line);
 
 /* minutes_decisions.c: specs, motions and decisions of a section. */
 void min_scan_specs(min_parser *p, const char *text, bool heading);

@@ -1,6 +1,7 @@
 /* minutes_date.c: dates as minutes write them ("2020-04-29", "29-04-2020",
- * "Monday, 7 November 2022", "Mar 19, 2018", "13-14 June 2013"), read
- * strictly so that "Issue 30" or "we may" never count as one. */
+ * "Monday, 7 November 2022", "Mar 19, 2018", "13-14 June 2013"). A date
+ * needs a day, a month and a four-digit year next to each other, so that
+ * "Issue 30" or "we may" alone is no date. */
 #include <stdio.h>
 #include <string.h>
 

@@ -10,7 +10,7 @@
 #include "minutes.h"
 #include "normalise_private.h"
 
-/* A score this high makes a document minutes: see add_head_evidence. */
+/* A score this high makes a document minutes (see score()). */
 #define DETECT_SCORE 4
 
 enum { GROUP_HTTP, GROUP_CORE, GROUP_CSAF };
@@ -58,7 +58,7 @@ static bool contains_word(const char *text, const char *word, bool exact_case, b
     return false;
 }
 
-/* Return true when `line` holds a datatracker session name of CoRE:
+/* Return true when `line` contains a datatracker session name of CoRE:
  * "interim-2021-core-10", "slides-118-core-chairs". */
 static bool names_core_session(const char *line)
 {
@@ -256,14 +256,14 @@ static const min_group *choose_group(const head_facts *facts)
     return best >= 0 ? &groups[best] : NULL;
 }
 
-/* Points: 2 for the group named in the title (none when only the lines
- * after it name it), 1 more
- * when the title names it as a group ("HTTPbis WG"), 2 for a meeting
- * marker in the head (an IETF meeting number or "interim" for IETF
- * groups, "Meeting Date", "Roll call", "Quorum" for OASIS), 1 for a
- * document kind in the title ("minutes", "agenda", "blue sheet"), 1 for a
- * meeting date in the head, 1 for three or more speaker-tagged lines, 1
- * for a participant list or a motion. */
+/* Count the evidence that the document is minutes. The group named in the
+ * title gives 2 points (none when only later lines name it), and 1 more
+ * when the title names it as a group ("HTTPbis WG"). A meeting marker in
+ * the head gives 2: an IETF meeting number or "interim" for IETF groups,
+ * "Meeting Date", "Roll call" or "Quorum" for OASIS. A document kind in
+ * the title ("minutes", "agenda", "blue sheet"), a meeting date in the
+ * head, three or more speaker-tagged lines, and a participant list or a
+ * motion give 1 each. */
 static int score(const min_identity *id, const head_facts *facts)
 {
     bool ietf = strcmp(id->group->body, "IETF") == 0;
@@ -309,7 +309,9 @@ static bool path_interim_month(const char *path, char out[8])
 }
 
 /* A meeting number in a file name: "core-115-summary.md",
- * "minutes_core_118.md", "httpbis-minutes-74.txt". */
+ * "minutes_core_118.md", "httpbis-minutes-74.txt". Only 50 to 199 count,
+ * so that versions ("-00") and years are not taken for one.
+ * NOTE: the range needs widening once IETF meeting numbers reach 200. */
 static bool path_meeting_number(const char *path, char *out, size_t size)
 {
     const char *name = strrchr(path, '/');
@@ -328,26 +330,29 @@ static bool path_meeting_number(const char *path, char *out, size_t size)
     return false;
 }
 
+/* "CoRE interim 2020-05-06" or "HTTP interim 2020-05": the date or month
+ * of the text, else of the path. A CoRE interim's date comes from the path
+ * too. */
 static void interim_id(min_identity *id, const head_facts *facts, bool use_path)
 {
     char when[11] = "";
     if (id->group->interim_by_day) {
         memcpy(when, facts->date, sizeof facts->date);
-        if (!when[0] && use_path)
-            path_date(id->text_path, when);
-    } else {
+        if (!when[0] && use_path && path_date(id->text_path, when))
+            memcpy(id->date, when, sizeof when);
+    } else if (facts->month[0]) {
         memcpy(when, facts->month, sizeof facts->month);
-        if (!when[0] && facts->date[0])
-            snprintf(when, 8, "%.7s", facts->date);
-        if (!when[0] && use_path && !path_interim_month(id->text_path, when) &&
-            path_date(id->text_path, when))
-            when[7] = '\0';
+    } else if (facts->date[0]) {
+        snprintf(when, 8, "%.7s", facts->date);
+    } else if (use_path && !path_interim_month(id->text_path, when) &&
+               path_date(id->text_path, when)) {
+        when[7] = '\0';
     }
     if (when[0])
         snprintf(id->meeting, sizeof id->meeting, "%s interim %s", id->group->wg, when);
 }
 
-static bool title_says_interim(const min_identity *id)
+static bool title_names_interim(const min_identity *id)
 {
     return contains_word(id->title, "interim", false, false);
 }
@@ -357,7 +362,7 @@ static void ietf_meeting(min_identity *id, const head_facts *facts, bool use_pat
     char number[16];
     if (docket_ietf_meeting_id(id->title, id->meeting, sizeof id->meeting))
         return;
-    if (title_says_interim(id)) {
+    if (title_names_interim(id)) {
         interim_id(id, facts, use_path);
         return;
     }
@@ -403,8 +408,6 @@ void min_identify(const docket_text *text, bool use_path, min_identity *out)
         ietf_meeting(out, &facts, use_path);
     else
         oasis_meeting(out, use_path);
-    if (!out->date[0] && use_path && out->group->interim_by_day && strstr(out->meeting, "interim"))
-        path_date(out->text_path, out->date);
 }
 
 size_t min_group_names(const min_parser *p, const char **out, size_t max)

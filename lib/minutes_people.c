@@ -8,44 +8,46 @@
 #include "minutes.h"
 #include "normalise_private.h"
 
-#define NAME_BYTES 128
 #define MAX_NAME_WORDS 5
 
 /* Words that make a "Word: ..." line a label, not a speaker. */
 static const char *const stop_words[] = {
-    "a",         "absent",    "abstract",  "access",    "action",      "actions",    "ad",
-    "agenda",    "agreed",    "agreement",    "all",       "also",      "answer",      "aob",        "approved",
-    "attendees", "audio",     "author",    "authors",     "background", "bcp",
-    "call",      "caution",   "chair",     "chairs",      "change",     "changes",
-    "charter",   "chat",      "closed",    "code",        "comment",    "comments",
-    "conclusion", "consensus", "context",  "current",     "date",       "dates",
-    "deadline",  "decision",  "decisions", "description", "dial",       "discussion",
-    "document",  "documents", "done",      "draft",       "drafts",     "edit",
-    "editor",    "editors",   "email",     "etherpad",    "example",    "feedback",
-    "fyi",       "github",    "goal",      "goals",       "hint",       "http",
-    "https",     "hum",       "hums",      "iana",      "idea",      "ideas",     "iesg",      "ietf",        "implementation", "implementations",
-    "important", "info",
-    "issue",     "issues",    "item",      "items",       "jabber",     "link",
-    "links",     "location",  "mailto",    "material",    "materials",  "meeting",
-    "meetecho",  "milestone", "milestones", "minute",     "minutes",    "monitor",
-    "motion",    "new",       "next",      "nb",          "no",         "note",
-    "notes",     "notetaker", "notetakers",     "notice",    "number",    "objective",   "objectives", "observers",
-    "ok",        "old",       "open",      "option",      "options",    "outcome",
-    "participants", "password", "pending", "phone",       "plan",       "pr",        "published",
-    "present",   "presentation", "presented", "presenter", "presenters", "previous",
-    "problem",   "proposal",  "proposed",  "ps",          "q",          "question",
-    "questions", "rationale", "re",        "reason",    "recap",      "recording",  "reference",
-    "references", "remote",   "reply",     "requirement", "requirements", "resolution",
-    "response",  "result",    "results",   "rfc",         "room",       "schedule",
-    "scope",     "scribe",    "scribes",   "see",         "session",    "slides",
-    "solution",  "status",    "stream",    "summary",     "takers",     "tc",
-    "ticket",    "tickets",   "time",      "timeline",    "tip",        "todo",
-    "topic",     "topics",    "update",    "updates",     "url",        "video",
-    "warning",   "well",      "wg",        "webex",       "why",        "yes",
-    "zulip",     "monday",    "tuesday",   "wednesday",   "thursday",   "friday",
-    "saturday",  "sunday",    "january",   "february",    "march",      "april",
-    "may",       "june",      "july",      "august",      "september",  "october",
-    "november",  "december",
+    "a", "absent", "abstract", "access", "action", "actions",
+    "ad", "agenda", "agreed", "agreement", "all", "also",
+    "another", "answer", "aob", "approved", "attendees", "audio",
+    "author", "authors", "background", "bcp", "call", "caution",
+    "chair", "chairs", "change", "changes", "charter", "chat",
+    "closed", "code", "comment", "comments", "component", "components",
+    "conclusion", "consensus", "context", "current", "date", "dates",
+    "deadline", "decision", "decisions", "description", "dial", "discussion",
+    "document", "documents", "done", "draft", "drafts", "edit",
+    "editor", "editors", "email", "etherpad", "example", "feedback",
+    "from", "fyi", "github", "goal", "goals", "hint",
+    "http", "https", "hum", "hums", "iana", "idea",
+    "ideas", "identifier", "iesg", "ietf", "implementation", "implementations",
+    "important", "info", "issue", "issues", "item", "items",
+    "jabber", "link", "links", "location", "mailto", "material",
+    "materials", "meetecho", "meeting", "milestone", "milestones", "minute",
+    "minutes", "monitor", "motion", "name", "nb", "new",
+    "next", "no", "note", "notes", "notetaker", "notetakers",
+    "notice", "number", "objective", "objectives", "observers", "ok",
+    "old", "open", "option", "options", "outcome", "participants",
+    "password", "pending", "phone", "plan", "point", "points",
+    "pr", "present", "presentation", "presented", "presenter", "presenters",
+    "previous", "problem", "proposal", "proposed", "ps", "published",
+    "q", "question", "questions", "queue", "rationale", "re",
+    "reason", "recap", "recording", "reference", "references", "remote",
+    "reply", "requirement", "requirements", "resolution", "response", "result",
+    "results", "rfc", "room", "schedule", "scope", "scribe",
+    "scribes", "see", "session", "slides", "solution", "status",
+    "stream", "summary", "takers", "tc", "team", "ticket",
+    "tickets", "time", "timeline", "tip", "todo", "topic",
+    "topics", "update", "updates", "url", "value", "values",
+    "video", "volunteers", "warning", "webex", "well", "wg",
+    "why", "yes", "zulip",
+    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+    "january", "february", "march", "april", "may", "june",
+    "july", "august", "september", "october", "november", "december",
 };
 
 /* Small words of family names ("Peter van der Stok"). */
@@ -71,16 +73,17 @@ static bool is_particle(const char *word, size_t len)
     return word_in(word, len, particles, sizeof particles / sizeof particles[0]);
 }
 
-/* A capital letter: ASCII, or Latin-1 in UTF-8 (C3 80..9E), or any other
- * non-ASCII letter, whose case is not checked. */
-static bool capital_at(const char *s)
+/* A capital letter: ASCII, or Latin-1 in UTF-8 (C3 80..9E), or a letter
+ * of the two-byte scripts from Latin Extended-A to Cyrillic (C4..D4),
+ * whose case is not checked. Symbols and punctuation ("\u2192") are none. */
+bool min_capital_at(const char *s)
 {
     const unsigned char *u = (const unsigned char *)s;
     if (ascii_upper(u[0]))
         return true;
     if (u[0] == 0xC3)
         return u[1] >= 0x80 && u[1] <= 0x9E && u[1] != 0x97;
-    return u[0] >= 0xC4;
+    return u[0] >= 0xC4 && u[0] <= 0xD4;
 }
 
 static bool name_byte(unsigned char c)
@@ -88,13 +91,30 @@ static bool name_byte(unsigned char c)
     return ascii_alpha(c) || c >= 0x80 || c == '-' || c == '\'' || c == '.';
 }
 
-/* Return the number of words of `name` when it is a person's full name:
- * two to five words of letters, each capitalised except family-name
- * particles, no label word; else 0. */
-static size_t full_name_words(const char *name)
+/* "Chrome's", "RFC-Editor\u2019s": a possessive is no part of a name. */
+static bool is_possessive(const char *word, size_t len)
+{
+    return (len > 2 && word[len - 2] == '\'' && word[len - 1] == 's') ||
+           (len > 4 && strncmp(word + len - 4, "\xe2\x80\x99s", 4) == 0);
+}
+
+static bool has_small_letter(const char *word, size_t len)
+{
+    for (size_t i = 0; i < len; i++) {
+        if (ascii_lower((unsigned char)word[i]))
+            return true;
+    }
+    return false;
+}
+
+/* Return the number of words of `name` when it is a person's full name,
+ * else 0. A full name has two to five words of letters. Each is
+ * capitalised, except family-name particles, and none is a label word. */
+size_t min_full_name_words(const char *name)
 {
     size_t words = 0, len = strlen(name);
-    if (len == 0 || len >= NAME_BYTES)
+    bool small_letters = false;
+    if (len == 0 || len >= MIN_NAME_BYTES)
         return 0;
     for (const char *s = name; *s;) {
         size_t n = 0;
@@ -104,18 +124,20 @@ static size_t full_name_words(const char *name)
             n++;
         }
         bool particle = words > 0 && is_particle(s, n);
-        bool possessive = n > 2 && s[n - 2] == '\'' && s[n - 1] == 's';
-        if (n == 0 || is_stop_word(s, n) || possessive || (!particle && !capital_at(s)))
+        if (n == 0 || is_stop_word(s, n) || is_possessive(s, n) ||
+            (!particle && !min_capital_at(s)))
             return 0;
+        small_letters |= has_small_letter(s, n);
         words++;
         s += n;
         while (*s == ' ')
             s++;
     }
-    return words >= 2 && words <= MAX_NAME_WORDS ? words : 0;
+    /* Words all in capitals ("CB JS", "ANOTHER POINT") are no name. */
+    return words >= 2 && words <= MAX_NAME_WORDS && small_letters ? words : 0;
 }
 
-static void trim_in_place(char *s)
+void min_trim(char *s)
 {
     size_t len = strlen(s), lead = 0;
     while (len && (ascii_space((unsigned char)s[len - 1]) || s[len - 1] == ','))
@@ -129,7 +151,7 @@ static void trim_in_place(char *s)
  * it lists the name, else the name with its spaces collapsed. Unlike
  * docket_person_normalise it keeps words in capitals, because in these
  * minutes they are initials ("JD Stefaniak"), not family names. */
-static void person_name(const min_parser *p, const char *typed, char *out, size_t size)
+void min_person_name(const min_parser *p, const char *typed, char *out, size_t size)
 {
     const char *canonical = docket_aliases_lookup(p->aliases, DOCKET_ALIAS_PERSON, typed);
     size_t n = 0;
@@ -141,6 +163,7 @@ static void person_name(const min_parser *p, const char *typed, char *out, size_
     while (n && out[n - 1] == ' ')
         n--;
     out[n] = '\0';
+    min_utf8_cut(out);
 }
 
 /* ---- Known names and short names ---- */
@@ -156,7 +179,7 @@ static bool has_name(const min_parser *p, const char *name)
     return false;
 }
 
-static void add_name(min_parser *p, const char *name)
+void min_add_name(min_parser *p, const char *name)
 {
     if (p->status != DOCKET_OK || has_name(p, name))
         return;
@@ -164,7 +187,7 @@ static void add_name(min_parser *p, const char *name)
         min_fail(p, DOCKET_ERR_NO_MEMORY);
 }
 
-/* Whether `abbreviation` can stand for `name`: capitals (with small
+/* Return true when `abbreviation` can stand for `name`: capitals (with small
  * letters between them, "PvdS", "MNot") starting with an initial of the
  * name, or a lowercase handle starting with the first name's initial
  * ("mnot"). A capitalised word ("Cisco") is a company, not a short name. */
@@ -190,19 +213,19 @@ static bool fits_name(const char *abbreviation, size_t len, const char *name)
 static void learn_abbreviation(min_parser *p, const char *abbreviation, size_t len,
                                const char *typed)
 {
-    char key[16], name[NAME_BYTES];
-    if (len == 0 || len >= sizeof key || full_name_words(typed) == 0 ||
+    char key[16], name[MIN_NAME_BYTES];
+    if (len == 0 || len >= sizeof key || min_full_name_words(typed) == 0 ||
         !fits_name(abbreviation, len, typed))
         return;
     for (size_t i = 0; i < len; i++)
         key[i] = (char)ascii_tolower((unsigned char)abbreviation[i]);
     key[len] = '\0';
 
-    person_name(p, typed, name, sizeof name);
+    min_person_name(p, typed, name, sizeof name);
     if (p->status == DOCKET_OK && !json_object_get(p->abbreviations, key) &&
         json_object_set_new(p->abbreviations, key, json_string(name)) != 0)
         min_fail(p, DOCKET_ERR_NO_MEMORY);
-    add_name(p, name);
+    min_add_name(p, name);
 }
 
 /* "<abbr title="Marco Tiloca">MT</abbr>" in minutes saved as HTML. */
@@ -212,9 +235,9 @@ static void learn_html_abbreviations(min_parser *p, const char *raw)
         s += 13;
         const char *quote = strchr(s, '"');
         const char *close = quote ? strstr(quote, "</abbr>") : NULL;
-        if (!close || quote[1] != '>' || quote - s >= NAME_BYTES)
+        if (!close || quote[1] != '>' || quote - s >= MIN_NAME_BYTES)
             return;
-        char name[NAME_BYTES];
+        char name[MIN_NAME_BYTES];
         snprintf(name, sizeof name, "%.*s", (int)(quote - s), s);
         learn_abbreviation(p, quote + 2, (size_t)(close - quote - 2), name);
         s = close;
@@ -229,10 +252,10 @@ static void learn_legend(min_parser *p, const char *s)
     const char *close = *s == '[' ? strchr(s, ']') : NULL;
     if (!close || close[1] != ':')
         return;
-    char name[NAME_BYTES];
+    char name[MIN_NAME_BYTES];
     snprintf(name, sizeof name, "%s", close + 2);
     min_utf8_cut(name);
-    trim_in_place(name);
+    min_trim(name);
     learn_abbreviation(p, s + 1, (size_t)(close - s - 1), name);
 }
 
@@ -249,7 +272,7 @@ static bool name_before(const char *line, const char *end, char *name, size_t si
         while (w > line && name_byte((unsigned char)w[-1]))
             w--;
         size_t n = (size_t)(word_end - w);
-        if (n == 0 || is_stop_word(w, n) || (!capital_at(w) && !is_particle(w, n)))
+        if (n == 0 || is_stop_word(w, n) || (!min_capital_at(w) && !is_particle(w, n)))
             break;
         start = w;
         words++;
@@ -257,8 +280,8 @@ static bool name_before(const char *line, const char *end, char *name, size_t si
     if (words < 2 || (size_t)(end - start) >= size)
         return false;
     snprintf(name, size, "%.*s", (int)(end - start), start);
-    trim_in_place(name);
-    return full_name_words(name) > 0;
+    min_trim(name);
+    return min_full_name_words(name) > 0;
 }
 
 /* "Mark Nottingham (mnot)", "Mike Bishop (MB) presenting", "Klaus Hartke
@@ -268,7 +291,7 @@ static void learn_bracketed(min_parser *p, const char *line)
 {
     for (const char *open = line; (open = strpbrk(open, "([")) != NULL; open++) {
         const char *close = strchr(open, *open == '(' ? ')' : ']');
-        char name[NAME_BYTES];
+        char name[MIN_NAME_BYTES];
         if (!close || close - open > 20 || !name_before(line, open, name, sizeof name))
             continue;
         for (const char *a = open + 1; a < close;) {
@@ -374,7 +397,7 @@ static void split_tag(const char *tag, char *name, size_t name_size, char *note,
         if (cut)
             *cut = '\0';
     }
-    trim_in_place(name);
+    min_trim(name);
 }
 
 /* Count the words of `name`; 0 when one of them is a label word. */
@@ -395,17 +418,17 @@ static size_t speaker_words(const char *name)
 
 bool min_is_speaker_line(const char *content)
 {
-    char tag[NAME_BYTES], name[NAME_BYTES], note[NAME_BYTES];
+    char tag[MIN_NAME_BYTES], name[MIN_NAME_BYTES], note[MIN_NAME_BYTES];
     if (!min_speaker_tag(content, tag, sizeof tag))
         return false;
     split_tag(tag, name, sizeof name, note, sizeof note);
     size_t words = speaker_words(name);
-    return words >= 1 && words <= 4 && capital_at(name);
+    return words >= 1 && words <= 4 && min_capital_at(name);
 }
 
 bool min_is_spoken(const char *content)
 {
-    char tag[NAME_BYTES], name[NAME_BYTES], note[NAME_BYTES];
+    char tag[MIN_NAME_BYTES], name[MIN_NAME_BYTES], note[MIN_NAME_BYTES];
     if (!min_speaker_tag(content, tag, sizeof tag))
         return false;
     split_tag(tag, name, sizeof name, note, sizeof note);
@@ -466,38 +489,39 @@ static const char *unique_match(const min_parser *p, const char *token)
 }
 
 /* Write the speaker `name` stands for to `out`: a full name as given, a
- * short name resolved through what the document says, or a capitalised
- * short name as written. False when it is no speaker. */
+ * short name resolved through the names the document gives, or a
+ * capitalised short name as written. Return false when it is no speaker. */
 static bool resolve_speaker(const min_parser *p, const char *name, char *out, size_t size)
 {
     size_t words = speaker_words(name);
     if (words >= 2)
-        return full_name_words(name) > 0 && snprintf(out, size, "%s", name) < (int)size;
+        return min_full_name_words(name) > 0 && snprintf(out, size, "%s", name) < (int)size;
     if (words != 1)
         return false;
 
-    char key[NAME_BYTES];
+    char key[MIN_NAME_BYTES];
     size_t len = strlen(name);
     for (size_t i = 0; i <= len; i++)
         key[i] = (char)ascii_tolower((unsigned char)name[i]);
     const char *full = json_string_value(json_object_get(p->abbreviations, key));
     if (!full)
         full = unique_match(p, name);
-    if (!full && !capital_at(name))
+    if (!full && !min_capital_at(name))
         return false;
     return snprintf(out, size, "%s", full ? full : name) < (int)size;
 }
 
 static void add_speaker(min_parser *p, const char *speaker)
 {
-    char name[NAME_BYTES];
-    person_name(p, speaker, name, sizeof name);
+    char name[MIN_NAME_BYTES];
+    min_person_name(p, speaker, name, sizeof name);
     min_add(p, p->current, "speakers", name);
     if (strchr(name, ' '))
-        add_name(p, name);
+        min_add_name(p, name);
 }
 
-/* "*[CB]: Carsten Bormann" explains a short name; nobody speaks. */
+/* Return true for a line that explains a short name ("*[CB]: Carsten
+ * Bormann"), which is no speaker's line. */
 static bool is_legend(const char *content)
 {
     const char *close = strchr(content, ']');
@@ -506,7 +530,7 @@ static bool is_legend(const char *content)
 
 void min_scan_speaker(min_parser *p, const min_line *line)
 {
-    char tag[NAME_BYTES], name[NAME_BYTES], note[NAME_BYTES], speaker[NAME_BYTES];
+    char tag[MIN_NAME_BYTES], name[MIN_NAME_BYTES], note[MIN_NAME_BYTES], speaker[MIN_NAME_BYTES];
     if (!p->current || is_legend(line->content) ||
         !min_speaker_tag(line->content, tag, sizeof tag))
         return;
@@ -518,14 +542,14 @@ void min_scan_speaker(min_parser *p, const min_line *line)
 /* Full names that speaker tags give ("Martin Thomson: ..."). */
 static void learn_speaker(min_parser *p, const char *line)
 {
-    char tag[NAME_BYTES], name[NAME_BYTES], note[NAME_BYTES], normal[NAME_BYTES];
+    char tag[MIN_NAME_BYTES], name[MIN_NAME_BYTES], note[MIN_NAME_BYTES], normal[MIN_NAME_BYTES];
     if (!min_speaker_tag(line, tag, sizeof tag))
         return;
     split_tag(tag, name, sizeof name, note, sizeof note);
-    if (full_name_words(name) == 0)
+    if (min_full_name_words(name) == 0)
         return;
-    person_name(p, name, normal, sizeof normal);
-    add_name(p, normal);
+    min_person_name(p, name, normal, sizeof normal);
+    min_add_name(p, normal);
 }
 
 void min_learn_names(min_parser *p)
@@ -541,294 +565,4 @@ void min_learn_names(min_parser *p)
         learn_bracketed(p, s);
         learn_speaker(p, s);
     }
-}
-
-/* ---- Participants ---- */
-
-typedef struct min_person {
-    char name[NAME_BYTES];
-    char company[NAME_BYTES]; /* "" when none */
-} min_person;
-
-/* Affiliations that name no company. */
-static bool no_company(const char *company)
-{
-    static const char *const none[] = {"individual", "no affiliation", "none", "n/a", "-",
-                                       "self", "independent", "unaffiliated"};
-    for (size_t i = 0; i < sizeof none / sizeof none[0]; i++) {
-        if (strlen(company) == strlen(none[i]) && starts_with_nocase(company, none[i]))
-            return true;
-    }
-    return false;
-}
-
-/* Text in brackets after a name that is no company: an e-mail address
- * written out ("marco dot tiloca at ri dot se") or a role. */
-static bool is_note(const char *text)
-{
-    static const char *const notes[] = {"@", " at ", " dot ", "chair", "member", "observer",
-                                        "secretary", "editor", "remote", "chat", "present",
-                                        "stand-in", "scribe", "presenter", "ad", "voting"};
-    char lower[NAME_BYTES];
-    snprintf(lower, sizeof lower, " %s ", text);
-    for (char *c = lower; *c; c++)
-        *c = (char)ascii_tolower((unsigned char)*c);
-    for (size_t i = 0; i < sizeof notes / sizeof notes[0]; i++) {
-        if (strstr(lower, notes[i]))
-            return true;
-    }
-    return false;
-}
-
-/* Drop a trailing "(...)" group from `s`. */
-static void drop_bracket_suffix(char *s)
-{
-    size_t len = strlen(s);
-    char *open = strrchr(s, '(');
-    if (len && s[len - 1] == ')' && open && open > s)
-        *open = '\0';
-    trim_in_place(s);
-}
-
-/* Drop words holding '@' (e-mail addresses after a name). */
-static void drop_email_words(char *s)
-{
-    char *at;
-    while ((at = strchr(s, '@')) != NULL) {
-        char *start = at, *end = at;
-        while (start > s && start[-1] != ' ')
-            start--;
-        while (*end && *end != ' ')
-            end++;
-        memmove(start, end, strlen(end) + 1);
-    }
-    trim_in_place(s);
-}
-
-/* Read "Name, Company (role)", "Name<tab>Company", "Name (Company)" or
- * "Name". */
-static bool parse_person(const char *content, min_person *out)
-{
-    char line[2 * NAME_BYTES];
-    if (strlen(content) >= sizeof line)
-        return false;
-    snprintf(line, sizeof line, "%s", content);
-    char *tab = strchr(line, '\t');
-    if (tab)
-        *tab = ',';
-    min_plain(line);
-
-    char *comma = strchr(line, ',');
-    size_t len = strlen(line);
-    char *open = strrchr(line, '(');
-    out->company[0] = '\0';
-    if (comma) {
-        *comma = '\0';
-        snprintf(out->company, sizeof out->company, "%s", comma + 1);
-        drop_bracket_suffix(out->company);
-    } else if (len && line[len - 1] == ')' && open && open > line) {
-        line[len - 1] = '\0';
-        *open = '\0';
-        if (!is_note(open + 1))
-            snprintf(out->company, sizeof out->company, "%s", open + 1);
-    }
-    drop_bracket_suffix(line);
-    drop_email_words(line);
-    min_copy(out->name, sizeof out->name, line);
-    min_utf8_cut(out->company);
-    trim_in_place(out->company);
-    if (no_company(out->company) || strchr(out->company, ':'))
-        out->company[0] = '\0';
-    return full_name_words(out->name) > 0;
-}
-
-static void add_participant(min_parser *p, const char *typed_name, const char *typed_company)
-{
-    char name[NAME_BYTES], *company = NULL;
-    person_name(p, typed_name, name, sizeof name);
-    if (p->status == DOCKET_OK && typed_company[0])
-        min_fail(p, docket_company_normalise(p->aliases, typed_company, &company));
-
-    if (p->status == DOCKET_OK && name[0]) {
-        min_fail(p, docket_record_add_contributor(p->current, name, company));
-        if (p->current != p->meeting)
-            min_fail(p, docket_record_add_contributor(p->meeting, name, company));
-        add_name(p, name);
-        p->roster_people++;
-    }
-    free(company);
-}
-
-static bool names_roster(const char *title)
-{
-    static const char *const words[] = {"participants", "attendees", "attendance", "blue sheet",
-                                        "bluesheet", "present"};
-    for (const char *s = title; *s; s++) {
-        if (s > title && ascii_alpha((unsigned char)s[-1]))
-            continue;
-        for (size_t i = 0; i < sizeof words / sizeof words[0]; i++) {
-            size_t n = strlen(words[i]);
-            if (starts_with_nocase(s, words[i]) && (!ascii_alpha((unsigned char)s[n]) || s[n] == 's'))
-                return true;
-        }
-    }
-    return false;
-}
-
-void min_roster_heading(min_parser *p, const char *title)
-{
-    p->roster = p->id.roster_document || names_roster(title) ? MIN_ROSTER_SECTION
-                                                              : MIN_ROSTER_NONE;
-    p->roster_people = 0;
-}
-
-void min_roster_blank(min_parser *p)
-{
-    if (p->roster == MIN_ROSTER_LABEL && p->roster_people > 0)
-        p->roster = MIN_ROSTER_NONE;
-}
-
-/* Return the value after a participant label ("Participants:", "Chairs
- * (core-chairs@ietf.org):", "Attendees"), "" when it is on the next lines,
- * or NULL when the line is no such label. */
-static const char *roster_value(const char *content)
-{
-    static const char *const labels[] = {"participants", "attendees", "attendance", "present",
-                                         "chairs",       "chair",     "blue sheets", "blue sheet",
-                                         "bluesheets",   "bluesheet"};
-    const char *s = content;
-    while (*s == '*' || *s == '_')
-        s++;
-    for (size_t i = 0; i < sizeof labels / sizeof labels[0]; i++) {
-        size_t n = strlen(labels[i]);
-        if (!starts_with_nocase(s, labels[i]) || ascii_alpha((unsigned char)s[n]))
-            continue;
-        const char *after = s + n;
-        while (*after == ' ')
-            after++;
-        if (*after == '(' && strchr(after, ')'))
-            after = strchr(after, ')') + 1;
-        while (*after == ' ' || *after == '*' || *after == '_')
-            after++;
-        if (*after == ':')
-            after++;
-        else if (*after)
-            return NULL;
-        while (*after == ' ')
-            after++;
-        return after;
-    }
-    return NULL;
-}
-
-bool min_match_roster_label(min_parser *p, const min_line *line)
-{
-    return roster_value(line->content) != NULL;
-}
-
-void min_handle_roster_label(min_parser *p, const min_line *line)
-{
-    const char *value = roster_value(line->content);
-    min_person person;
-    min_append_body(p, line->content);
-    p->roster = MIN_ROSTER_LABEL;
-    p->roster_people = 0;
-    if (*value && parse_person(value, &person))
-        add_participant(p, person.name, person.company);
-}
-
-bool min_match_roster_entry(min_parser *p, const min_line *line)
-{
-    min_person person;
-    if (p->roster == MIN_ROSTER_NONE)
-        return false;
-    if (parse_person(line->content, &person))
-        return true;
-    if (p->roster == MIN_ROSTER_LABEL)
-        p->roster = MIN_ROSTER_NONE;
-    return false;
-}
-
-void min_handle_roster_entry(min_parser *p, const min_line *line)
-{
-    min_person person;
-    min_append_body(p, line->content);
-    if (parse_person(line->content, &person))
-        add_participant(p, person.name, person.company);
-}
-
-/* ---- Participant tables ---- */
-
-static bool cell_names(const char *cell, const char *word)
-{
-    for (const char *s = cell; *s; s++) {
-        if (starts_with_nocase(s, word))
-            return true;
-    }
-    return false;
-}
-
-static void read_columns(min_columns *columns, const min_line *line)
-{
-    columns->given = columns->family = columns->name = columns->affiliation = columns->present = -1;
-    columns->header_seen = true;
-    for (size_t i = 0; i < line->cell_count; i++) {
-        const char *cell = line->cells[i];
-        int column = (int)i;
-        if (cell_names(cell, "given") || cell_names(cell, "first name"))
-            columns->given = column;
-        else if (cell_names(cell, "family") || cell_names(cell, "last name") ||
-                 cell_names(cell, "surname"))
-            columns->family = column;
-        else if (starts_with_nocase(cell, "name") || cell_names(cell, "full name") ||
-                 cell_names(cell, "participant"))
-            columns->name = column;
-        else if (cell_names(cell, "affiliation") || cell_names(cell, "company") ||
-                 cell_names(cell, "organi"))
-            columns->affiliation = column;
-        else if (cell_names(cell, "present") || cell_names(cell, "attend"))
-            columns->present = column;
-    }
-}
-
-static const char *cell_at(const min_line *line, int column)
-{
-    return column >= 0 && (size_t)column < line->cell_count ? line->cells[column] : "";
-}
-
-bool min_match_table_row(min_parser *p, const min_line *line)
-{
-    return line->kind == DOCKET_BLOCK_ROW && line->cell_count > 0;
-}
-
-void min_handle_table_row(min_parser *p, const min_line *line)
-{
-    min_append_body(p, line->content);
-    if (!p->columns.header_seen) {
-        read_columns(&p->columns, line);
-        return;
-    }
-    const min_columns *c = &p->columns;
-    if (c->given < 0 && c->name < 0)
-        return;
-    if (starts_with_nocase(cell_at(line, c->present), "no"))
-        return;
-
-    char name[NAME_BYTES];
-    if (c->given >= 0)
-        snprintf(name, sizeof name, "%s %s", cell_at(line, c->given), cell_at(line, c->family));
-    else
-        snprintf(name, sizeof name, "%s", cell_at(line, c->name));
-    min_utf8_cut(name);
-    trim_in_place(name);
-    min_plain(name);
-
-    char company[NAME_BYTES];
-    snprintf(company, sizeof company, "%s", cell_at(line, c->affiliation));
-    min_utf8_cut(company);
-    trim_in_place(company);
-    if (no_company(company))
-        company[0] = '\0';
-    if (name[0] && capital_at(name))
-        add_participant(p, name, company);
 }

@@ -34,6 +34,16 @@ const docket_facet docket_schema_facets[] = {
     {NULL, 0, false},
 };
 
+xc_slot docket_schema_spread_slot(enum docket_slot slot)
+{
+    switch (slot) {
+    case DOCKET_SLOT_COMPANY: return DOCKET_SPREAD_COMPANY;
+    case DOCKET_SLOT_CONTRIBUTOR: return DOCKET_SPREAD_CONTRIBUTOR;
+    case DOCKET_SLOT_SPEC: return DOCKET_SPREAD_SPEC;
+    default: return (xc_slot)-1;
+    }
+}
+
 const docket_facet *docket_schema_facet(const char *name)
 {
     for (const docket_facet *facet = docket_schema_facets; facet->name; facet++) {
@@ -266,6 +276,11 @@ static void add_people(builder *b, const json_t *record)
         add_field_term(b, "XBY", docket_record_get(person, "name"), true);
         add_field_term(b, "XCO", docket_record_get(person, "company"), true);
     }
+    /* Speakers of a section are people. */
+    json_t *speaker;
+    json_array_foreach(json_object_get(record, "speakers"), index, speaker)
+        add_field_term(b, "XBY", json_string_value(speaker), true);
+
     /* Action owners are companies or people: either field finds them. */
     json_t *owner;
     json_array_foreach(json_object_get(record, "owners"), index, owner) {
@@ -340,6 +355,26 @@ static void set_string_value(builder *b, const json_t *record, const char *key,
 
 /* Collect the strings at `key` (or `key`.`member` of each object) into a
  * list value. */
+static bool already_listed(const char *const *items, size_t count, const char *value)
+{
+    for (size_t i = 0; i < count; i++) {
+        if (strcmp(items[i], value) == 0)
+            return true;
+    }
+    return false;
+}
+
+/* Store the first DOCKET_SPREAD_SLOTS distinct values of a list facet one
+ * per slot as well, where Xapian's own ValueCountMatchSpy can count them:
+ * a stock xapian-tcpsrv knows no other spy. */
+static void set_spread_values(builder *b, const char *const *items, size_t count,
+                              enum docket_slot slot)
+{
+    xc_slot first = docket_schema_spread_slot(slot);
+    for (size_t i = 0; i < count && i < DOCKET_SPREAD_SLOTS; i++)
+        set_value(b, (enum docket_slot)(first + i), items[i], strlen(items[i]));
+}
+
 static void set_list_value(builder *b, const json_t *record, const char *key,
                            const char *member, enum docket_slot slot)
 {
@@ -357,9 +392,10 @@ static void set_list_value(builder *b, const json_t *record, const char *key,
     for (size_t i = 0; i < count; i++) {
         const json_t *item = json_array_get(array, i);
         const char *value = member ? docket_record_get(item, member) : json_string_value(item);
-        if (value && *value)
+        if (value && *value && !already_listed(items, used, value))
             items[used++] = value;
     }
+    set_spread_values(b, items, used, slot);
 
     char *list = NULL;
     size_t len = 0;

@@ -22,8 +22,8 @@
  *   XW      wg:          "wg" and every name in "wg_names"
  *   XDOC    doc:         "doc", every "revisions" entry and every "aliases" entry
  *   XSPEC   spec:        every "specs" entry, compacted (see docket_schema_spec_key)
- *   XBY     by:          every contributor name and action owner: the whole
- *                        name and each word
+ *   XBY     by:          every contributor name, speaker and action owner: the
+ *                        whole name and each word
  *   XCO     company:     every contributor company and action owner: the whole
  *                        name and each word
  *   XS      status:      "status"
@@ -48,7 +48,10 @@
  *   12    date, or "~" when there is none    --sort=date: undated records last
  *
  * List values use xc_serialise_list and are counted by xc_spy_list_count,
- * once per record.
+ * once per record. The first DOCKET_SPREAD_SLOTS distinct values of each
+ * list are also spread one per slot, from slot 100 (company), 200
+ * (contributor) and 300 (spec), so that a search over remote shards can
+ * count them with Xapian's built-in ValueCountMatchSpy and sum the slots.
  *
  * Metadata: "docket.schema" holds DOCKET_SCHEMA_VERSION.
  */
@@ -87,6 +90,16 @@ enum docket_slot {
 #define DOCKET_PREFIX_ID "Q"
 #define DOCKET_PREFIX_PATH "XP"
 #define DOCKET_PREFIX_TYPE "XT"
+
+/* Values of a list facet a record can contribute to counts over remote
+ * shards; further values still count on local indexes. */
+#define DOCKET_SPREAD_SLOTS 64
+#define DOCKET_SPREAD_COMPANY 100
+#define DOCKET_SPREAD_CONTRIBUTOR 200
+#define DOCKET_SPREAD_SPEC 300
+
+/* First slot of the spread copy of list facet `slot`. */
+xc_slot docket_schema_spread_slot(enum docket_slot slot);
 
 /* A query field of the schema: `field:` typed by users. */
 typedef struct docket_field {

@@ -15,9 +15,14 @@
 #define MAX_LIMIT 10000
 #define MAX_QUERY_BYTES 8192
 #define MAX_OFFSET 1000000000
+#define MAX_SHARDS 256
+#define MAX_TIMEOUT_MS 3600000
 
 typedef struct settings {
-    char index_path[PATH_MAX];
+    char index_path[PATH_MAX];     /* the default index, when no -d is given */
+    const char *shards[MAX_SHARDS]; /* the -d options */
+    size_t shard_count;
+    docket_open_options open;
     char query_text[MAX_QUERY_BYTES];
     docket_query query;
     print_format format;
@@ -34,8 +39,14 @@ static void usage(FILE *out)
             "\"phrases\", NEAR, wildcards (secur*) and fields such as doc:, spec:, by:,\n"
             "company:, meeting:, wg:, status:, decision:, type:, action:, title:, date:.\n"
             "\n"
-            "  -d, --index=PATH       index folder (default: $DOCKET_INDEX, else\n"
+            "  -d, --index=PATH       index folder, Xapian stub file, or tcp://HOST:PORT of\n"
+            "                         an xapian-tcpsrv; repeat to search shards as one\n"
+            "                         (default: $DOCKET_INDEX, else\n"
             "                         ${XDG_DATA_HOME:-~/.local/share}/docket/index)\n"
+            "      --timeout=MS       limit for each operation on a remote shard\n"
+            "                         (default 10000)\n"
+            "      --allow-partial    search the shards that answer when others are down,\n"
+            "                         with a warning naming each missing one\n"
             "  -f, --format=FORMAT    text (default), json or jsonl\n"
             "  -n, --limit=N          results to print (default %d, at most %d)\n"
             "      --offset=N         results to skip first (default 0)\n"
@@ -78,7 +89,7 @@ static int invalid(const char *option, const char *value, const char *expected)
 }
 
 /* Handle one option; returns 0 or an exit code. */
-static int apply_option(int c, const char *arg, settings *s, const char **index_option)
+static int apply_option(int c, const char *arg, settings *s)
 {
     static const char *const formats[] = {"text", "json", "jsonl", NULL};
     static const char *const sorts[] = {"relevance", "date", "-date", NULL};
@@ -86,7 +97,21 @@ static int apply_option(int c, const char *arg, settings *s, const char **index_
     int choice = 0;
 
     switch (c) {
-    case 'd': *index_option = arg; return 0;
+    case 'd':
+        if (!*arg) {
+            msg_error("invalid --index: empty path");
+            return EXIT_USAGE;
+        }
+        if (s->shard_count == MAX_SHARDS)
+            return invalid("--index", arg, "at most 256 indexes or shards");
+        s->shards[s->shard_count++] = arg;
+        return 0;
+    case 't':
+        if (!options_parse_unsigned(arg, MAX_TIMEOUT_MS, &s->open.timeout_ms) ||
+            s->open.timeout_ms == 0)
+            return invalid("--timeout", arg, "milliseconds from 1 to 3600000");
+        return 0;
+    case 'P': s->open.allow_partial = true; return 0;
     case 'f':
         if (!parse_choice(arg, formats, &choice))
             return invalid("--format", arg, "text, json or jsonl");
@@ -160,9 +185,9 @@ static int parse_options(int argc, char **argv, settings *s)
         {"output", required_argument, NULL, 'u'},  {"show", required_argument, NULL, 'S'},
         {"quiet", no_argument, NULL, 'q'},         {"verbose", no_argument, NULL, 'v'},
         {"help", no_argument, NULL, 'h'},          {"version", no_argument, NULL, 'V'},
+        {"timeout", required_argument, NULL, 't'}, {"allow-partial", no_argument, NULL, 'P'},
         {NULL, 0, NULL, 0},
     };
-    const char *index_option = NULL;
     bool limit_given = false;
     int c;
     opterr = 0;
@@ -173,18 +198,16 @@ static int parse_options(int argc, char **argv, settings *s)
             return EXIT_USAGE;
         }
         limit_given = limit_given || c == 'n';
-        int code = apply_option(c, optarg, s, &index_option);
+        int code = apply_option(c, optarg, s);
         if (code != 0)
             return code;
     }
     /* Lists for pipes hold every match unless --limit says otherwise. */
     if (s->output != PRINT_RECORDS && !limit_given)
         s->query.limit = MAX_LIMIT;
-    if (index_option && !*index_option) {
-        msg_error("invalid --index: empty path");
-        return EXIT_USAGE;
-    }
-    if (!options_index_path(index_option, s->index_path, sizeof s->index_path)) {
+    if (s->shard_count == 0 && options_index_path(NULL, s->index_path, sizeof s->index_path))
+        s->shards[s->shard_count++] = s->index_path;
+    if (s->shard_count == 0) {
         msg_error("no index path: give -d PATH or set DOCKET_INDEX or HOME");
         return EXIT_USAGE;
     }
@@ -250,6 +273,12 @@ static int run_query(docket_searcher *searcher, const settings *s)
     return total > 0 ? EXIT_SUCCESS : EXIT_NOTHING;
 }
 
+static void warn_skipped(const char *path, const char *reason, void *data)
+{
+    (void)data;
+    msg_warning("shard left out of the search: %s: %s", path, reason);
+}
+
 int main(int argc, char **argv)
 {
     settings s;
@@ -262,7 +291,9 @@ int main(int argc, char **argv)
 
     docket_searcher *searcher = NULL;
     docket_error err;
-    docket_status status = docket_searcher_open(s.index_path, &searcher, &err);
+    s.open.on_skip = warn_skipped;
+    docket_status status =
+        docket_searcher_open_shards(s.shards, s.shard_count, &s.open, &searcher, &err);
     if (status != DOCKET_OK) {
         msg_error("%s", err.message);
         return exit_code(status);

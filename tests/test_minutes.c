@@ -585,6 +585,25 @@ START_TEST(core_interim_date_from_path)
 }
 END_TEST
 
+START_TEST(name_column_family_first)
+{
+    json_t *records = parse_string("2023-05-31.md", "markdown",
+                                   "# Common Security Advisory Framework (CSAF) Technical "
+                                   "Committee Working Meeting\n\n"
+                                   "- Meeting Date: May 31, 2023\n\n## Participants\n\n"
+                                   "| Name | Affiliation | Role |\n|:--|:--|:--|\n"
+                                   "| Cao, Feng | Oracle | Voting Member |\n"
+                                   "| Omar Santos | Cisco Systems | Chair |\n"
+                                   "| Page, Denny | ??? | Member |\n");
+    json_t *section = section_titled(records, "Participants");
+    ck_assert_str_eq(company_of(section, "Feng Cao"), "Oracle");
+    ck_assert_str_eq(company_of(section, "Omar Santos"), "Cisco Systems");
+    ck_assert_ptr_null(company_of(section, "Denny Page"));
+    ck_assert_str_eq(docket_record_get(meeting_record(records), "meeting"), "CSAF 2023-05-31");
+    json_decref(records);
+}
+END_TEST
+
 START_TEST(labels_are_not_speakers)
 {
     json_t *records = parse_string("minutes.md", "markdown",
@@ -593,7 +612,10 @@ START_TEST(labels_are_not_speakers)
                                    "Decision: none.\nQ: why?\nNext steps: none.\n"
                                    "Slides: https://example.org/slides.pdf\n"
                                    "Presented slides: https://example.org/x.pdf\n"
-                                   "mnot: lowercase handle nobody explained.\n");
+                                   "mnot: lowercase handle nobody explained.\n"
+                                   "\xe2\x86\x92 CA: an arrow, not a name.\n"
+                                   "CB JS: two sets of initials.\n"
+                                   "Chrome's Approach: a possessive.\n");
     ck_assert_ptr_null(json_object_get(section_titled(records, "Topic"), "speakers"));
     json_decref(records);
 }
@@ -748,9 +770,9 @@ START_TEST(corpus_files_parse)
 }
 END_TEST
 
-/* Files the parser may leave to the generic splitter: ones that name no
- * group (a bare agenda, an untitled blue sheet) or say nothing that marks
- * them as minutes ("HTTPbis WG" and prose). */
+/* The parser may leave a few files to the generic splitter: files that
+ * name no group (a bare agenda, an untitled blue sheet), and files with
+ * nothing else that marks them as minutes ("HTTPbis WG" and prose). */
 START_TEST(corpus_detection_counts)
 {
     if (!read_corpus("corpus_detection_counts"))
@@ -840,6 +862,7 @@ static Suite *minutes_suite(void)
     tcase_add_test(texts, text_wins_over_path);
     tcase_add_test(texts, http_interim_by_month);
     tcase_add_test(texts, core_interim_date_from_path);
+    tcase_add_test(texts, name_column_family_first);
     tcase_add_test(texts, labels_are_not_speakers);
     tcase_add_test(texts, hedges_make_no_decision);
     tcase_add_test(texts, html_page_headings);

@@ -68,6 +68,16 @@ docket_status docket_index_add_file(docket_index *index, const char *path,
 docket_status docket_index_prune(docket_index *index, const char *const *roots, size_t count,
                                  unsigned *out);
 
+/* Return through `out` the shard, of `count`, that the file at `path`
+ * belongs to: a stable hash of its absolute path, so that every run sends
+ * a file to the same shard. */
+docket_status docket_index_shard(const char *path, unsigned count, unsigned *out);
+
+/* Make the `count` indexes shards of one index: a record added to one
+ * replaces the record with the same id in the others. The handles must
+ * stay open together until they are freed. */
+docket_status docket_index_link_shards(docket_index *const *indexes, unsigned count);
+
 /* Commit what was added so far. */
 docket_status docket_index_commit(docket_index *index);
 

@@ -42,6 +42,26 @@ typedef struct docket_query {
 docket_status docket_searcher_open(const char *path, docket_searcher **out,
                                    docket_error *err);
 
+/* Called for each shard left out under allow_partial. */
+typedef void (*docket_skip_fn)(const char *path, const char *reason, void *data);
+
+typedef struct docket_open_options {
+    unsigned timeout_ms;   /* per operation on a remote shard; 0 for 10000 */
+    bool allow_partial;    /* search the shards that open, skipping the others */
+    docket_skip_fn on_skip; /* may be NULL */
+    void *on_skip_data;
+} docket_open_options;
+
+/* Open `count` indexes or shards as one: folders, Xapian stub files, or
+ * tcp://HOST:PORT for a database served by xapian-tcpsrv. Scores, totals
+ * and facet counts are those of one index holding all their records. A
+ * shard that fails to open fails the call, naming it, unless
+ * options->allow_partial; at least one shard must open. `options` may be
+ * NULL. */
+docket_status docket_searcher_open_shards(const char *const *paths, size_t count,
+                                          const docket_open_options *options,
+                                          docket_searcher **out, docket_error *err);
+
 /* Run `query` and return the result object of JSON format version 1
  * through `out` (the caller owns it): format_version, query, total,
  * offset, limit, results, facets. */

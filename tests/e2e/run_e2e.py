@@ -698,6 +698,140 @@ class Reliability(unittest.TestCase):
             self.assertEqual(leftovers, [])
 
 
+SHARD_QUERIES = [
+    ["security"],
+    ["company:huawei"],
+    ["type:contribution status:agreed"],
+    ['"security association"'],
+    ["S2-187144"],
+    ["spec:TS-0003 OR spec:\"TS 23.501\""],
+    ["--collapse", "decision:revised"],
+    ["date:2014"],
+]
+SHARD_ARGS = ["--format=json", "--limit=10000", "--facet-limit=0",
+              "--facets=type,meeting,wg,status,year,body,company,contributor,spec"]
+
+
+def free_port():
+    import socket
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+class Shards(unittest.TestCase):
+    """One index against three shards, two of them served by xapian-tcpsrv
+    on loopback: the same results, scores, totals and facets."""
+
+    @classmethod
+    def setUpClass(cls):
+        if not os.path.isdir(ARGS.shared_corpus):
+            raise unittest.SkipTest(f"shared corpus not found at {ARGS.shared_corpus}")
+        if not shutil.which("xapian-tcpsrv"):
+            raise unittest.SkipTest("xapian-tcpsrv not installed (Debian package xapian-tools)")
+        cls.tmp = tempfile.mkdtemp(prefix="docket-e2e-")
+        cls.single = os.path.join(cls.tmp, "single")
+        cls.sharded = os.path.join(cls.tmp, "sharded")
+        cls.servers = []
+        run("docket-index", "-q", "-d", cls.single, ARGS.shared_corpus)
+        code, _, err = run("docket-index", "-q", "-d", cls.sharded, "--shards=3",
+                           ARGS.shared_corpus)
+        if code != 0:
+            raise AssertionError(err)
+        cls.remotes = [cls.serve(os.path.join(cls.sharded, f"shard-{i}")) for i in (0, 1)]
+
+    @classmethod
+    def serve(cls, path):
+        import socket
+        import time
+        port = free_port()
+        proc = subprocess.Popen(["xapian-tcpsrv", "--interface", "127.0.0.1", "--port",
+                                 str(port), path], stdout=subprocess.DEVNULL,
+                                stderr=subprocess.DEVNULL, start_new_session=True)
+        cls.servers.append(proc)
+        for _ in range(100):
+            try:
+                socket.create_connection(("127.0.0.1", port), timeout=0.2).close()
+                break
+            except OSError:
+                time.sleep(0.05)
+        return f"tcp://127.0.0.1:{port}"
+
+    @classmethod
+    def tearDownClass(cls):
+        for proc in getattr(cls, "servers", []):
+            proc.kill()
+            proc.wait()
+        shutil.rmtree(getattr(cls, "tmp", "/nonexistent"), ignore_errors=True)
+
+    def comparable(self, result, collapse_counts=True):
+        """Results sorted by score then id, so that records of equal score
+        may swap places. A collapsed result is named by its chain or
+        number, since any record of the group may stand for it."""
+        def key(r):
+            if "collapsed" in r:
+                return ((r.get("chain") or [r.get("doc") or r["id"]])[0],
+                        r["collapsed"] if collapse_counts else None)
+            return r["id"]
+        rows = sorted((round(r["score"], 9), repr(key(r)), r.get("latest_status"))
+                      for r in result["results"])
+        return result["total"], rows, result["facets"]
+
+    def search(self, indexes, args):
+        flags = [flag for path in indexes for flag in ("-d", path)]
+        code, out, err = run("docket-search", *flags, *SHARD_ARGS, *args)
+        self.assertIn(code, (0, 1), err)
+        return json.loads(out)
+
+    def test_stub_matches_single(self):
+        for args in SHARD_QUERIES:
+            with self.subTest(query=args):
+                self.assertEqual(self.comparable(self.search([self.sharded], args)),
+                                 self.comparable(self.search([self.single], args)))
+
+    def test_remote_shards_match_single(self):
+        indexes = self.remotes + [os.path.join(self.sharded, "shard-2")]
+        for args in SHARD_QUERIES:
+            with self.subTest(query=args):
+                # Xapian 1.4's remote protocol returns no collapse counts.
+                self.assertEqual(self.comparable(self.search(indexes, args), False),
+                                 self.comparable(self.search([self.single], args), False))
+
+    def test_z_stopped_shard(self):
+        """Runs last: stops the first server."""
+        indexes = self.remotes + [os.path.join(self.sharded, "shard-2")]
+        self.servers[0].kill()
+        self.servers[0].wait()
+        flags = [flag for path in indexes for flag in ("-d", path)]
+        code, _, err = run("docket-search", *flags, "--timeout=2000", "security")
+        self.assertEqual(code, 3)
+        self.assertIn(self.remotes[0], err)
+        code, out, err = run("docket-search", *flags, "--timeout=2000", "--allow-partial",
+                             "--count", "security")
+        self.assertEqual(code, 0, err)
+        self.assertIn("warning", err)
+        self.assertIn(self.remotes[0], err)
+        whole = self.search([self.single], ["security"])["total"]
+        self.assertLess(int(out), whole)
+
+    def test_shard_k_of_n(self):
+        parts = [os.path.join(self.tmp, f"part-{k}") for k in range(3)]
+        for k, part in enumerate(parts):
+            code, _, err = run("docket-index", "-q", "-d", part, f"--shard={k}/3",
+                               os.path.join(ARGS.shared_corpus, "ietf-core"))
+            self.assertEqual(code, 0, err)
+        counts = [int(run("docket-search", "-d", part, "--count", "")[1]) for part in parts]
+        whole = os.path.join(self.tmp, "core")
+        run("docket-index", "-q", "-d", whole, os.path.join(ARGS.shared_corpus, "ietf-core"))
+        self.assertEqual(sum(counts), int(run("docket-search", "-d", whole, "--count", "")[1]))
+        self.assertTrue(all(c > 0 for c in counts))
+
+    def test_wrong_shard_count_refused(self):
+        code, _, err = run("docket-index", "-d", self.sharded, "--shards=2", ARGS.shared_corpus)
+        self.assertEqual(code, 2)
+        self.assertIn("3 shards", err)
+
+
 class SharedCorpus(unittest.TestCase):
     """docket-index over the shared corpus of real documents."""
 

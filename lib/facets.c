@@ -1,0 +1,189 @@
+/* facets.c: exact facet counts over the whole match set. */
+#include "facets.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "schema.h"
+
+#define MAX_FACETS 16
+
+typedef struct counter {
+    const docket_facet *facet;
+    xc_spy *spies[DOCKET_SPREAD_SLOTS]; /* one, or one per spread slot */
+    size_t count;
+} counter;
+
+struct docket_facets {
+    counter counters[MAX_FACETS];
+    size_t count;
+};
+
+void docket_facets_free(docket_facets *facets)
+{
+    if (!facets)
+        return;
+    for (size_t i = 0; i < facets->count; i++) {
+        for (size_t j = 0; j < facets->counters[i].count; j++)
+            xc_spy_free(facets->counters[i].spies[j]);
+    }
+    free(facets);
+}
+
+static xc_status make_counter(const docket_facet *facet, bool spread, counter *out)
+{
+    out->facet = facet;
+    out->count = 0;
+    if (!facet->list)
+        return xc_spy_value_count(facet->slot, &out->spies[out->count++]);
+    if (!spread)
+        return xc_spy_list_count(facet->slot, &out->spies[out->count++]);
+
+    xc_slot first = docket_schema_spread_slot(facet->slot);
+    for (size_t i = 0; i < DOCKET_SPREAD_SLOTS; i++) {
+        xc_status xs = xc_spy_value_count(first + (xc_slot)i, &out->spies[out->count]);
+        if (xs != XC_OK)
+            return xs;
+        out->count++;
+    }
+    return XC_OK;
+}
+
+static docket_status add_facet(docket_facets *facets, const char *name, bool spread,
+                               docket_error *err)
+{
+    const docket_facet *facet = docket_schema_facet(name);
+    if (!facet)
+        return docket_error_set(err, DOCKET_ERR_USAGE,
+                                "unknown facet '%s' (known: type, meeting, wg, status, year, "
+                                "body, company, contributor, spec)",
+                                name);
+    if (facets->count == MAX_FACETS)
+        return docket_error_set(err, DOCKET_ERR_USAGE, "too many facets (at most %d)",
+                                MAX_FACETS);
+    counter *c = &facets->counters[facets->count++];
+    if (make_counter(facet, spread, c) != XC_OK)
+        return docket_error_set(err, DOCKET_ERR_NO_MEMORY, "out of memory");
+    return DOCKET_OK;
+}
+
+docket_status docket_facets_new(const char *names, bool spread, docket_facets **out,
+                                docket_error *err)
+{
+    docket_facets *facets = calloc(1, sizeof *facets);
+    if (!facets)
+        return docket_error_set(err, DOCKET_ERR_NO_MEMORY, "out of memory");
+
+    char list[512];
+    snprintf(list, sizeof list, "%s", names);
+    docket_status status = DOCKET_OK;
+    char *save = NULL;
+    for (char *name = strtok_r(list, ",", &save); name && status == DOCKET_OK;
+         name = strtok_r(NULL, ",", &save)) {
+        while (*name == ' ')
+            name++;
+        if (*name)
+            status = add_facet(facets, name, spread, err);
+    }
+    if (status != DOCKET_OK) {
+        docket_facets_free(facets);
+        return status;
+    }
+    *out = facets;
+    return DOCKET_OK;
+}
+
+xc_status docket_facets_attach(docket_facets *facets, xc_enquire *enq)
+{
+    xc_status xs = XC_OK;
+    for (size_t i = 0; i < facets->count; i++) {
+        for (size_t j = 0; j < facets->counters[i].count && xs == XC_OK; j++)
+            xs = xc_enquire_add_spy(enq, facets->counters[i].spies[j]);
+    }
+    return xs;
+}
+
+/* ---- Counts to JSON --------------------------------------------------- */
+
+/* Add `count` to the total of `value` in the JSON object `data`. */
+static int add_count(const char *value, size_t len, unsigned count, void *data)
+{
+    char *key = strndup(value, len);
+    if (!key)
+        return 1;
+    json_t *total = json_object_get(data, key);
+    int failed = total ? json_integer_set(total, json_integer_value(total) + count)
+                       : json_object_set_new(data, key, json_integer(count));
+    free(key);
+    return failed != 0;
+}
+
+typedef struct entry {
+    const char *value;
+    json_int_t count;
+} entry;
+
+static int by_count_then_value(const void *a, const void *b)
+{
+    const entry *x = a;
+    const entry *y = b;
+    if (x->count != y->count)
+        return x->count > y->count ? -1 : 1;
+    return strcmp(x->value, y->value);
+}
+
+/* Turn {"value": count} into the sorted, capped array of the output. */
+static json_t *sorted_counts(json_t *totals, unsigned limit)
+{
+    size_t n = json_object_size(totals);
+    entry *entries = calloc(n ? n : 1, sizeof *entries);
+    json_t *values = json_array();
+    if (!entries || !values) {
+        free(entries);
+        json_decref(values);
+        return NULL;
+    }
+    size_t i = 0;
+    const char *key;
+    json_t *total;
+    json_object_foreach(totals, key, total) {
+        entries[i].value = key;
+        entries[i++].count = json_integer_value(total);
+    }
+    qsort(entries, n, sizeof *entries, by_count_then_value);
+
+    bool ok = true;
+    for (i = 0; ok && i < n && (limit == 0 || i < limit); i++) {
+        json_t *item = json_pack("{s:s,s:I}", "value", entries[i].value, "count",
+                                 entries[i].count);
+        ok = item && json_array_append_new(values, item) == 0;
+    }
+    free(entries);
+    if (!ok) {
+        json_decref(values);
+        return NULL;
+    }
+    return values;
+}
+
+docket_status docket_facets_json(docket_facets *facets, unsigned limit, json_t **out)
+{
+    json_t *result = json_object();
+    for (size_t i = 0; result && i < facets->count; i++) {
+        const counter *c = &facets->counters[i];
+        json_t *totals = json_object();
+        bool ok = totals != NULL;
+        for (size_t j = 0; ok && j < c->count; j++)
+            ok = xc_spy_each(c->spies[j], 0, add_count, totals) == XC_OK;
+        json_t *values = ok ? sorted_counts(totals, limit) : NULL;
+        json_decref(totals);
+        if (!values || json_object_set_new(result, c->facet->name, values) != 0) {
+            json_decref(result);
+            return DOCKET_ERR_NO_MEMORY;
+        }
+    }
+    if (!result)
+        return DOCKET_ERR_NO_MEMORY;
+    *out = result;
+    return DOCKET_OK;
+}

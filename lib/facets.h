@@ -1,0 +1,28 @@
+/* facets.h: exact facet counts over the whole match set. */
+#ifndef DOCKET_FACETS_H
+#define DOCKET_FACETS_H
+
+#include <jansson.h>
+#include <stdbool.h>
+
+#include "docket/status.h"
+#include "xapian-c.h"
+
+typedef struct docket_facets docket_facets;
+
+/* Prepare counters for the comma-separated facet `names`. With `spread`,
+ * list facets are counted from their spread slots with Xapian's built-in
+ * spy only, as searches over remote shards need. */
+docket_status docket_facets_new(const char *names, bool spread, docket_facets **out,
+                                docket_error *err);
+
+/* Add the counters to `enq`; they count during its next match set. */
+xc_status docket_facets_attach(docket_facets *facets, xc_enquire *enq);
+
+/* Return {"name": [{"value", "count"}, ...], ...}, most frequent first,
+ * ties in byte order of the value, at most `limit` values each (0: all). */
+docket_status docket_facets_json(docket_facets *facets, unsigned limit, json_t **out);
+
+void docket_facets_free(docket_facets *facets);
+
+#endif
