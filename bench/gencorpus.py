@@ -49,7 +49,10 @@ MIN_PARAGRAPH = 80
 # Tdoc lists smaller than this are snapshots without rows and not reused.
 MIN_TDOC_LIST = 100_000
 
-STAMP = ".bench-corpus.json"
+# The stamp and the partial-run marker sit beside the output folder, so
+# nothing but documents is inside it.
+STAMP_SUFFIX = ".stamp.json"
+PARTIAL_SUFFIX = ".partial"
 GENERATOR_VERSION = 1
 
 # Slot kinds of a tokenised template.
@@ -560,7 +563,7 @@ def source_digest(source):
 
 def read_stamp(out_dir):
     try:
-        with open(os.path.join(out_dir, STAMP), encoding="utf-8") as handle:
+        with open(out_dir + STAMP_SUFFIX, encoding="utf-8") as handle:
             return json.load(handle)
     except (OSError, ValueError):
         return None
@@ -569,15 +572,16 @@ def read_stamp(out_dir):
 def prepare_output(out_dir, wanted):
     """Return True when out_dir already holds the wanted corpus; else empty it."""
     stamp = read_stamp(out_dir)
-    if stamp and all(stamp.get(key) == value for key, value in wanted.items()):
+    if stamp and all(stamp.get(key) == value for key, value in wanted.items()) \
+            and not os.path.exists(out_dir + PARTIAL_SUFFIX):
         return True
     if os.path.isdir(out_dir) and os.listdir(out_dir):
-        if stamp is None and not os.path.exists(os.path.join(out_dir, ".bench-partial")):
+        if stamp is None and not os.path.exists(out_dir + PARTIAL_SUFFIX):
             sys.exit(f"gencorpus: output folder is not empty and was not written "
                      f"by this generator: {out_dir}")
         shutil.rmtree(out_dir)
     os.makedirs(out_dir, exist_ok=True)
-    open(os.path.join(out_dir, ".bench-partial"), "w").close()
+    open(out_dir + PARTIAL_SUFFIX, "w").close()
     return False
 
 
@@ -603,9 +607,9 @@ def generate(source, out_dir, target, seed, jobs):
 
     stamp = dict(wanted, files=len(plan), bytes=sum(family_bytes.values()),
                  family_bytes=family_bytes)
-    with open(os.path.join(out_dir, STAMP), "w", encoding="utf-8") as handle:
+    with open(out_dir + STAMP_SUFFIX, "w", encoding="utf-8") as handle:
         json.dump(stamp, handle, indent=1, sort_keys=True)
-    os.remove(os.path.join(out_dir, ".bench-partial"))
+    os.remove(out_dir + PARTIAL_SUFFIX)
     return stamp
 
 

@@ -907,6 +907,27 @@ class SharedCorpus(unittest.TestCase):
         result = search_json(self.index, "s2-187144")[1]
         self.assertEqual(result["results"][0]["doc"], "S2-187144")
 
+    def test_draft_across_core_meetings(self):
+        result = search_json(self.index, "--facets=meeting", "--facet-limit=0",
+                             "spec:draft-ietf-core-href")[1]
+        self.assertGreaterEqual(len(result["facets"]["meeting"]), 20)
+
+    def test_company_in_csaf_meetings(self):
+        result = search_json(self.index, "--facets=meeting", "--facet-limit=0",
+                             "company:Cisco")[1]
+        csaf = [f for f in result["facets"]["meeting"] if f["value"].startswith("CSAF")]
+        self.assertGreaterEqual(len(csaf), 10)
+
+    def test_speaker_is_searchable(self):
+        result = search_json(self.index, "--facets=body", 'by:"Mark Nottingham"')[1]
+        self.assertGreater(result["total"], 0)
+        self.assertEqual(result["facets"]["body"][0]["value"], "IETF")
+
+    def test_rfc_identifier(self):
+        spaced = search_json(self.index, "RFC 9110")[1]["total"]
+        self.assertGreater(spaced, 0)
+        self.assertEqual(search_json(self.index, "rfc9110")[1]["total"], spaced)
+
     def test_company_across_bodies(self):
         result = search_json(self.index, "company:huawei", "--facets=meeting")[1]
         meetings = {f["value"] for f in result["facets"]["meeting"]}
