@@ -99,11 +99,11 @@ TDOC_CELL_RE = re.compile(r"(<TD[^>]*><FONT[^>]*>)(.*?)(</FONT></TD>)", re.S)
 
 
 def parse_size(text):
-    """Return the byte count of a size such as 500K, 100M or 1G (powers of 1024)."""
-    match = re.fullmatch(r"\s*(\d+(?:\.\d+)?)\s*([KMG]?)i?B?\s*", text, re.I)
+    """Return the byte count of a size such as 500K, 100M or 1G (decimal units)."""
+    match = re.fullmatch(r"\s*(\d+(?:\.\d+)?)\s*([KMG]?)B?\s*", text, re.I)
     if not match:
         raise ValueError(f"invalid size: {text!r} (expected a number with K, M or G)")
-    scale = {"": 1, "K": 1 << 10, "M": 1 << 20, "G": 1 << 30}[match.group(2).upper()]
+    scale = {"": 1, "K": 10**3, "M": 10**6, "G": 10**9}[match.group(2).upper()]
     return int(float(match.group(1)) * scale)
 
 

@@ -103,6 +103,8 @@ def build(corpus, mirror, corpus_stamp, jobs=2):
             return stamp
     except (OSError, ValueError):
         pass
+    if os.path.exists(mirror + STAMP_SUFFIX):
+        os.remove(mirror + STAMP_SUFFIX)
     if os.path.isdir(mirror):
         shutil.rmtree(mirror)
     jobs_list = []

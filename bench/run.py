@@ -1,0 +1,451 @@
+#!/usr/bin/env python3
+"""Measure docket against omindex/quest, SQLite FTS5 and ripgrep on one corpus.
+
+Steps, all on the same generated text: generate the corpus (gencorpus.py),
+mirror it as plain text for FTS5 (textmirror.py), build the three indexes
+and compact them, run docket-index again over the unchanged corpus, run
+the fixed query set (queries.tsv) through docket-search, quest, sqlite3
+and rg, then write bench/results/SIZE.json and the results section of
+docs/benchmarks.md.
+
+Every program runs as its own process. Wall time comes from a monotonic
+clock around spawn and wait4(); peak RSS and CPU time come from the
+rusage that wait4() returns for the child, the figure /usr/bin/time
+prints as %M.
+"""
+
+import argparse
+import datetime
+import json
+import math
+import os
+import re
+import shlex
+import shutil
+import statistics
+import subprocess
+import sys
+import time
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import gencorpus  # noqa: E402
+import report  # noqa: E402
+import textmirror  # noqa: E402
+
+TOOLS = ("docket", "quest", "fts5", "rg")
+QUEST_LIMIT = 20
+FTS5_LIMIT = 20
+BASELINE_RUNS = 50
+
+
+class Measurement:
+    """Wall time, CPU time, peak RSS and exit status of one finished process."""
+
+    def __init__(self, wall, rusage, status):
+        self.wall = wall
+        self.user = rusage.ru_utime
+        self.sys = rusage.ru_stime
+        self.rss_kb = rusage.ru_maxrss
+        self.status = status
+
+
+def run_measured(argv, stdout_path, stderr_path, cwd=None):
+    """Run argv with stdout and stderr written to files; return its Measurement."""
+    with open(stdout_path, "wb") as out, open(stderr_path, "wb") as err:
+        start = time.perf_counter()
+        process = subprocess.Popen(argv, stdin=subprocess.DEVNULL, stdout=out,
+                                   stderr=err, cwd=cwd)
+        _, status, rusage = os.wait4(process.pid, 0)
+        wall = time.perf_counter() - start
+    process.returncode = os.waitstatus_to_exitcode(status)
+    return Measurement(wall, rusage, process.returncode)
+
+
+def read_text(path):
+    with open(path, encoding="utf-8", errors="replace") as handle:
+        return handle.read()
+
+
+def tree_bytes(path):
+    if os.path.isfile(path):
+        return os.path.getsize(path)
+    total = 0
+    for root, _, names in os.walk(path):
+        total += sum(os.path.getsize(os.path.join(root, name)) for name in names)
+    return total
+
+
+def remove(path):
+    if os.path.isdir(path):
+        shutil.rmtree(path)
+    elif os.path.exists(path):
+        os.remove(path)
+
+
+def percentile(values, fraction):
+    """Return the nearest-rank percentile of values."""
+    ordered = sorted(values)
+    return ordered[max(0, math.ceil(fraction * len(ordered)) - 1)]
+
+
+class Bench:
+    """One benchmark run at one corpus size."""
+
+    def __init__(self, args):
+        self.args = args
+        self.work = os.path.abspath(args.work)
+        self.bin = os.path.abspath(args.bin)
+        self.size = args.size.upper()
+        self.corpus = os.path.join(self.work, f"corpus-{self.size}")
+        self.mirror = os.path.join(self.work, f"text-{self.size}")
+        self.docket_index = os.path.join(self.work, f"docket-{self.size}")
+        self.omega = os.path.join(self.work, f"omega-{self.size}")
+        self.omega_compact = self.omega + "-compact"
+        self.fts5 = os.path.join(self.work, f"fts5-{self.size}.db")
+        self.logs = os.path.join(self.work, "logs")
+        self.results = {}
+
+    def log(self, message):
+        print(f"bench: {message}", flush=True)
+
+    def program(self, name):
+        path = os.path.join(self.bin, name)
+        if not os.access(path, os.X_OK):
+            sys.exit(f"bench: {name} not found in {self.bin}: build docket first")
+        return path
+
+    def run(self, argv, label, cwd=None):
+        measurement = run_measured(argv, os.path.join(self.logs, label + ".out"),
+                                   os.path.join(self.logs, label + ".err"), cwd)
+        return measurement
+
+    def run_checked(self, argv, label, cwd=None, allowed=(0,)):
+        measurement = self.run(argv, label, cwd)
+        if measurement.status not in allowed:
+            err = read_text(os.path.join(self.logs, label + ".err"))[-2000:]
+            sys.exit(f"bench: {label} failed with exit status {measurement.status}: "
+                     f"{shlex.join(argv)}\n{err}")
+        return measurement
+
+    # Set-up
+
+    def check_tools(self):
+        versions = {}
+        for name in ("omindex", "quest", "xapian-compact", "sqlite3", "rg"):
+            if not shutil.which(name):
+                sys.exit(f"bench: {name} not found; run make bench as root once, "
+                         f"or install xapian-omega xapian-tools sqlite3 ripgrep")
+        probe = subprocess.run(["sqlite3", ":memory:",
+                                "CREATE VIRTUAL TABLE t USING fts5(a, tokenize='porter');"],
+                               capture_output=True, text=True)
+        if probe.returncode != 0:
+            sys.exit(f"bench: sqlite3 has no FTS5: {probe.stderr.strip()}")
+        commands = {
+            "docket": [self.program("docket-search"), "--version"],
+            "omindex": ["omindex", "--version"],
+            "quest": ["quest", "--version"],
+            "sqlite3": ["sqlite3", "--version"],
+            "rg": ["rg", "--version"],
+            "xapian-core": ["xapian-config", "--version"],
+        }
+        for name, argv in commands.items():
+            try:
+                output = subprocess.run(argv, capture_output=True, text=True).stdout
+                versions[name] = output.strip().splitlines()[0] if output.strip() else "unknown"
+            except OSError:
+                versions[name] = "unknown"
+        versions["python"] = sys.version.split()[0]
+        versions["kernel"] = os.uname().release
+        return versions
+
+    def machine(self):
+        model = "unknown"
+        with open("/proc/cpuinfo", encoding="utf-8") as handle:
+            for line in handle:
+                if line.startswith("model name"):
+                    model = line.split(":", 1)[1].strip()
+                    break
+        memory_kb = 0
+        with open("/proc/meminfo", encoding="utf-8") as handle:
+            for line in handle:
+                if line.startswith("MemTotal:"):
+                    memory_kb = int(line.split()[1])
+        return {"cpu": model, "cores": os.cpu_count(), "memory_gib": round(memory_kb / 2**20, 1)}
+
+    def prepare_corpus(self):
+        self.log(f"generating the {self.size} corpus in {self.corpus}")
+        start = time.perf_counter()
+        stamp = gencorpus.generate(os.path.abspath(self.args.source), self.corpus,
+                                   gencorpus.parse_size(self.size), self.args.seed, 2)
+        generate_seconds = time.perf_counter() - start
+        self.log(f"corpus: {stamp['files']} files, {stamp['bytes'] / 1e6:.1f} MB "
+                 f"({generate_seconds:.1f} s)")
+        start = time.perf_counter()
+        text = textmirror.build(self.corpus, self.mirror, stamp, 2)
+        mirror_seconds = time.perf_counter() - start
+        self.log(f"extracted text for FTS5: {text['bytes'] / 1e6:.1f} MB ({mirror_seconds:.1f} s)")
+        self.results["corpus"] = {
+            "files": stamp["files"], "bytes": stamp["bytes"],
+            "family_bytes": stamp["family_bytes"], "seed": stamp["seed"],
+            "text_bytes": text["bytes"], "text_seconds": round(mirror_seconds, 2),
+        }
+
+    # Indexing
+
+    def index_docket(self):
+        remove(self.docket_index)
+        argv = [self.program("docket-index"), "-d", self.docket_index, self.corpus]
+        self.log("indexing with docket-index")
+        first = self.run_checked(argv, "docket-index", allowed=(0, 1))
+        summary = read_text(os.path.join(self.logs, "docket-index.err")) + \
+            read_text(os.path.join(self.logs, "docket-index.out"))
+        records = re.search(r"holds (\d+) records", summary)
+        failed = re.search(r"(\d+) failed", summary)
+        self.log("docket-index again over the unchanged corpus")
+        rerun = self.run_checked(argv, "docket-index-rerun", allowed=(0, 1))
+        return {
+            "seconds": first.wall, "cpu_seconds": first.user + first.sys,
+            "rss_kb": first.rss_kb, "bytes": tree_bytes(self.docket_index),
+            "records": int(records.group(1)) if records else None,
+            "failed_files": int(failed.group(1)) if failed else None,
+            "rerun_seconds": rerun.wall, "rerun_rss_kb": rerun.rss_kb,
+        }
+
+    def index_omindex(self):
+        remove(self.omega)
+        remove(self.omega_compact)
+        argv = ["omindex", "--db", self.omega, "--url", "/",
+                "--mime-type=md:text/plain", "--mime-type=txt:text/plain", self.corpus]
+        self.log("indexing with omindex")
+        first = self.run_checked(argv, "omindex")
+        uncompacted = tree_bytes(self.omega)
+        self.log("compacting with xapian-compact")
+        compact = self.run_checked(["xapian-compact", self.omega, self.omega_compact],
+                                   "xapian-compact")
+        self.log("omindex again over the unchanged corpus")
+        rerun = self.run_checked(argv, "omindex-rerun")
+        return {
+            "seconds": first.wall + compact.wall, "index_seconds": first.wall,
+            "compact_seconds": compact.wall, "cpu_seconds": first.user + first.sys,
+            "rss_kb": max(first.rss_kb, compact.rss_kb), "index_rss_kb": first.rss_kb,
+            "bytes": tree_bytes(self.omega_compact), "bytes_uncompacted": uncompacted,
+            "rerun_seconds": rerun.wall,
+        }
+
+    def index_fts5(self):
+        remove(self.fts5)
+        mirror_name = os.path.basename(self.mirror)
+        load = ("CREATE VIRTUAL TABLE docs USING fts5(path UNINDEXED, body, "
+                "tokenize='porter unicode61');\n"
+                "INSERT INTO docs(path, body) SELECT name, CAST(data AS TEXT) "
+                f"FROM fsdir('{mirror_name}') WHERE (mode & 61440) = 32768;\n")
+        self.log("loading SQLite FTS5")
+        first = self.run_checked(["sqlite3", self.fts5, load], "fts5-load", cwd=self.work)
+        self.log("optimising and vacuuming SQLite FTS5")
+        optimise = self.run_checked(
+            ["sqlite3", self.fts5, "INSERT INTO docs(docs) VALUES('optimize'); VACUUM;"],
+            "fts5-optimize")
+        return {
+            "seconds": first.wall + optimise.wall, "load_seconds": first.wall,
+            "optimize_seconds": optimise.wall, "cpu_seconds": first.user + first.sys,
+            "rss_kb": max(first.rss_kb, optimise.rss_kb), "bytes": tree_bytes(self.fts5),
+        }
+
+    # Searching
+
+    def load_queries(self):
+        queries = []
+        with open(self.args.queries, encoding="utf-8") as handle:
+            for number, line in enumerate(handle, 1):
+                line = line.rstrip("\n")
+                if not line or line.startswith("#"):
+                    continue
+                fields = line.split("\t")
+                if len(fields) != 6:
+                    sys.exit(f"bench: {self.args.queries}:{number}: expected 6 "
+                             f"tab-separated fields, found {len(fields)}")
+                name, kind, docket, quest, fts5, rg = fields
+                queries.append({"name": name, "kind": kind, "docket": docket,
+                                "quest": quest, "fts5": fts5, "rg": rg})
+        return queries
+
+    def search_argv(self, tool, query, count=False):
+        if tool == "docket":
+            argv = [self.program("docket-search"), "-d", self.docket_index]
+            return argv + shlex.split(query["docket"]) + (["--count"] if count else [])
+        if tool == "quest":
+            limit = ["-m", "0", "-c", "1000000000"] if count else ["-m", str(QUEST_LIMIT)]
+            return ["quest", "-d", self.omega_compact, "-o", "and", "-f", "default,wildcard",
+                    *limit, query["quest"]]
+        if tool == "fts5":
+            match = query["fts5"].replace("'", "''")
+            if count:
+                sql = f"SELECT count(*) FROM docs WHERE docs MATCH '{match}';"
+            else:
+                sql = (f"SELECT path, snippet(docs, 1, '[', ']', '...', 12) FROM docs "
+                       f"WHERE docs MATCH '{match}' ORDER BY rank LIMIT {FTS5_LIMIT};")
+            return ["sqlite3", "-readonly", self.fts5, sql]
+        return ["rg", "-c", *shlex.split(query["rg"]), self.corpus]
+
+    def baseline_argv(self, tool):
+        return {
+            "docket": [self.program("docket-search"), "--version"],
+            "quest": ["quest", "--version"],
+            "fts5": ["sqlite3", ":memory:", "select 1"],
+            "rg": ["rg", "--version"],
+        }[tool]
+
+    def hit_count(self, tool, query):
+        """Return the number of matches: records for docket, files for the others."""
+        label = f"count-{tool}"
+        measurement = self.run(self.search_argv(tool, query, count=tool != "rg"), label)
+        output = read_text(os.path.join(self.logs, label + ".out"))
+        if measurement.status not in (0, 1):
+            return None
+        if tool == "quest":
+            found = re.search(r"(?:Exactly|About) (\d+) match", output)
+            return int(found.group(1)) if found else None
+        if tool == "rg":
+            return len(output.splitlines())
+        found = re.search(r"\d+", output)
+        return int(found.group()) if found else 0
+
+    def time_runs(self, argv, runs, label):
+        self.run(argv, label)  # warm-up, not counted
+        measurements = [self.run(argv, label) for _ in range(runs)]
+        return measurements
+
+    def search(self):
+        runs = self.args.runs
+        queries = self.load_queries()
+        baselines = {}
+        for tool in TOOLS:
+            times = [m.wall for m in self.time_runs(self.baseline_argv(tool),
+                                                    BASELINE_RUNS, f"baseline-{tool}")]
+            baselines[tool] = statistics.median(times)
+        per_tool = {tool: {"walls": [], "rss_kb": 0} for tool in TOOLS}
+        per_query = []
+        for query in queries:
+            entry = {"name": query["name"], "kind": query["kind"]}
+            for tool in TOOLS:
+                tool_runs = runs if tool != "rg" else self.args.rg_runs
+                measured = self.time_runs(self.search_argv(tool, query), tool_runs,
+                                          f"query-{tool}")
+                statuses = sorted({m.status for m in measured})
+                walls = [m.wall for m in measured]
+                per_tool[tool]["walls"].extend(walls)
+                per_tool[tool]["rss_kb"] = max(per_tool[tool]["rss_kb"],
+                                               max(m.rss_kb for m in measured))
+                entry[tool] = {"p50": statistics.median(walls), "max": max(walls),
+                               "status": statuses, "hits": self.hit_count(tool, query)}
+            self.log(f"{query['name']}: " + ", ".join(
+                f"{tool} {entry[tool]['p50'] * 1000:.1f} ms ({entry[tool]['hits']})"
+                for tool in TOOLS))
+            per_query.append(entry)
+        tools = {}
+        for tool in TOOLS:
+            walls = per_tool[tool]["walls"]
+            in_process = [max(0.0, wall - baselines[tool]) for wall in walls]
+            tools[tool] = {
+                "runs": len(walls), "p50": percentile(walls, 0.5), "p99": percentile(walls, 0.99),
+                "in_process_p50": percentile(in_process, 0.5),
+                "in_process_p99": percentile(in_process, 0.99),
+                "baseline": baselines[tool], "rss_kb": per_tool[tool]["rss_kb"],
+            }
+        return {"runs": runs, "rg_runs": self.args.rg_runs, "tools": tools,
+                "queries": per_query}
+
+    # Profile
+
+    def profile(self):
+        """Record docket-index with perf on a fresh index and keep the top functions."""
+        if not shutil.which("perf"):
+            self.log("perf not found: skipping the profile")
+            return
+        index = os.path.join(self.work, f"docket-profile-{self.size}")
+        data = os.path.join(self.work, f"perf-{self.size}.data")
+        remove(index)
+        self.log("profiling docket-index with perf record")
+        self.run_checked(["perf", "record", "-F", "499", "-g", "-o", data, "--",
+                          self.program("docket-index"), "-q", "-d", index, self.corpus],
+                         "perf-record", allowed=(0, 1))
+        out = os.path.join(self.work, f"profile-{self.size}.txt")
+        with open(out, "w", encoding="utf-8") as handle:
+            subprocess.run(["perf", "report", "-i", data, "--stdio", "--no-children",
+                            "--percent-limit", "0.5", "--sort", "dso,symbol", "-g", "none"],
+                           stdout=handle, stderr=subprocess.DEVNULL, check=False)
+        remove(index)
+        self.log(f"profile written to {out}")
+
+    def clean(self):
+        for path in (self.docket_index, self.omega, self.omega_compact, self.fts5, self.mirror,
+                     self.mirror + textmirror.STAMP_SUFFIX):
+            remove(path)
+
+    def main(self):
+        os.makedirs(self.logs, exist_ok=True)
+        started = time.perf_counter()
+        self.results = {
+            "size": self.size, "command": self.args.command,
+            "date": datetime.datetime.now(datetime.timezone.utc).strftime("%Y-%m-%d %H:%M UTC"),
+            "machine": self.machine(), "versions": self.check_tools(),
+        }
+        self.prepare_corpus()
+        self.results["index"] = {"docket": self.index_docket(),
+                                 "omindex": self.index_omindex(),
+                                 "fts5": self.index_fts5()}
+        self.log(f"running {len(self.load_queries())} queries, {self.args.runs} runs each")
+        self.results["search"] = self.search()
+        if self.args.profile:
+            self.profile()
+        self.results["bench_seconds"] = round(time.perf_counter() - started, 1)
+        path = report.save(self.results, self.args.results)
+        print()
+        print(report.ratio_table(self.results))
+        print()
+        print(report.target_table(self.results))
+        report.update_doc(self.args.doc, self.args.results)
+        self.log(f"results written to {path} and {self.args.doc}")
+        if not self.args.keep:
+            self.clean()
+            self.log(f"indexes removed; the corpus stays in {self.corpus} "
+                     f"(make bench-clean removes it)")
+
+
+def main():
+    root = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--size", default="100M", help="corpus size, e.g. 100M or 1G")
+    parser.add_argument("--seed", type=int, default=1, help="corpus seed (default 1)")
+    parser.add_argument("--bin", default=os.path.join(root, "build"),
+                        help="folder holding docket-index and docket-search")
+    parser.add_argument("--source", default=os.path.join(root, "..", "shared", "corpus"),
+                        help="folder of real documents the corpus is made from")
+    parser.add_argument("--work", default=os.path.join(root, "build", "bench"),
+                        help="folder for the corpus, indexes and logs")
+    parser.add_argument("--queries", default=os.path.join(root, "bench", "queries.tsv"))
+    parser.add_argument("--results", default=os.path.join(root, "bench", "results"),
+                        help="folder of the per-size result files")
+    parser.add_argument("--doc", default=os.path.join(root, "docs", "benchmarks.md"))
+    parser.add_argument("--runs", type=int, default=20, help="timed runs per query (default 20)")
+    parser.add_argument("--rg-runs", type=int, default=None,
+                        help="timed runs per query for rg (default: --runs)")
+    parser.add_argument("--profile", action="store_true",
+                        help="also record docket-index with perf")
+    parser.add_argument("--keep", action="store_true",
+                        help="keep the indexes and the text copy after the run")
+    parser.add_argument("--command", default=" ".join(sys.argv),
+                        help="the command line recorded with the results")
+    args = parser.parse_args()
+    if args.rg_runs is None:
+        args.rg_runs = args.runs
+    if args.runs < 1 or args.rg_runs < 1:
+        sys.exit("bench: --runs and --rg-runs must be at least 1")
+    if not os.path.isdir(args.source):
+        sys.exit(f"bench: source corpus not found: {args.source} (expected the shared "
+                 f"corpus beside the repository)")
+    Bench(args).main()
+
+
+if __name__ == "__main__":
+    main()
