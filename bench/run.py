@@ -9,9 +9,10 @@ and rg, then write bench/results/SIZE.json and the results section of
 docs/benchmarks.md.
 
 Every program runs as its own process. Wall time comes from a monotonic
-clock around spawn and wait4(); peak RSS and CPU time come from the
-rusage that wait4() returns for the child, the figure /usr/bin/time
-prints as %M.
+clock around spawn and wait4(), CPU time from the rusage of wait4(). Peak
+RSS comes from /usr/bin/time -f %M around the indexers and around the
+warm-up run of each query: a child forked straight from this Python
+process would inherit its resident size as a floor of ru_maxrss.
 """
 
 import argparse
@@ -27,10 +28,9 @@ import subprocess
 import sys
 import time
 
-sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-import gencorpus  # noqa: E402
+BENCH_DIR = os.path.dirname(os.path.abspath(__file__))
+sys.path.insert(0, BENCH_DIR)
 import report  # noqa: E402
-import textmirror  # noqa: E402
 
 TOOLS = ("docket", "quest", "fts5", "rg")
 QUEST_LIMIT = 20
@@ -38,19 +38,29 @@ FTS5_LIMIT = 20
 BASELINE_RUNS = 50
 
 
-class Measurement:
-    """Wall time, CPU time, peak RSS and exit status of one finished process."""
+TIME = "/usr/bin/time"
 
-    def __init__(self, wall, rusage, status):
+
+class Measurement:
+    """Wall time, CPU time, peak RSS (None unless asked for) and exit status of a process."""
+
+    def __init__(self, wall, rusage, status, rss_kb):
         self.wall = wall
         self.user = rusage.ru_utime
         self.sys = rusage.ru_stime
-        self.rss_kb = rusage.ru_maxrss
+        self.rss_kb = rss_kb
         self.status = status
 
 
-def run_measured(argv, stdout_path, stderr_path, cwd=None):
-    """Run argv with stdout and stderr written to files; return its Measurement."""
+def run_measured(argv, stdout_path, stderr_path, cwd=None, rss=False):
+    """Run argv with stdout and stderr written to files; return its Measurement.
+
+    With rss, argv runs under /usr/bin/time, which adds its own start-up to
+    the wall time; use it for the indexers and for untimed runs only.
+    """
+    rss_path = stderr_path + ".rss"
+    if rss:
+        argv = [TIME, "-f", "%M", "-o", rss_path, "--"] + list(argv)
     with open(stdout_path, "wb") as out, open(stderr_path, "wb") as err:
         start = time.perf_counter()
         process = subprocess.Popen(argv, stdin=subprocess.DEVNULL, stdout=out,
@@ -58,7 +68,12 @@ def run_measured(argv, stdout_path, stderr_path, cwd=None):
         _, status, rusage = os.wait4(process.pid, 0)
         wall = time.perf_counter() - start
     process.returncode = os.waitstatus_to_exitcode(status)
-    return Measurement(wall, rusage, process.returncode)
+    rss_kb = None
+    if rss:
+        with open(rss_path, encoding="utf-8") as handle:
+            # time prints "Command exited with non-zero status N" first on failure.
+            rss_kb = int(handle.read().split()[-1])
+    return Measurement(wall, rusage, process.returncode, rss_kb)
 
 
 def read_text(path):
@@ -73,6 +88,12 @@ def tree_bytes(path):
     for root, _, names in os.walk(path):
         total += sum(os.path.getsize(os.path.join(root, name)) for name in names)
     return total
+
+
+def table_bytes(database):
+    """Return the size of each table file of a Xapian glass database."""
+    return {name.split(".")[0]: os.path.getsize(os.path.join(database, name))
+            for name in sorted(os.listdir(database)) if name.endswith(".glass")}
 
 
 def remove(path):
@@ -114,13 +135,13 @@ class Bench:
             sys.exit(f"bench: {name} not found in {self.bin}: build docket first")
         return path
 
-    def run(self, argv, label, cwd=None):
-        measurement = run_measured(argv, os.path.join(self.logs, label + ".out"),
-                                   os.path.join(self.logs, label + ".err"), cwd)
-        return measurement
+    def run(self, argv, label, cwd=None, rss=False):
+        return run_measured(argv, os.path.join(self.logs, label + ".out"),
+                            os.path.join(self.logs, label + ".err"), cwd, rss)
 
     def run_checked(self, argv, label, cwd=None, allowed=(0,)):
-        measurement = self.run(argv, label, cwd)
+        """Run an indexing step under /usr/bin/time; stop the benchmark if it fails."""
+        measurement = self.run(argv, label, cwd, rss=True)
         if measurement.status not in allowed:
             err = read_text(os.path.join(self.logs, label + ".err"))[-2000:]
             sys.exit(f"bench: {label} failed with exit status {measurement.status}: "
@@ -131,10 +152,10 @@ class Bench:
 
     def check_tools(self):
         versions = {}
-        for name in ("omindex", "quest", "xapian-compact", "sqlite3", "rg"):
+        for name in ("omindex", "quest", "xapian-compact", "sqlite3", "rg", TIME):
             if not shutil.which(name):
                 sys.exit(f"bench: {name} not found; run make bench as root once, "
-                         f"or install xapian-omega xapian-tools sqlite3 ripgrep")
+                         f"or install xapian-omega xapian-tools sqlite3 ripgrep time")
         probe = subprocess.run(["sqlite3", ":memory:",
                                 "CREATE VIRTUAL TABLE t USING fts5(a, tokenize='porter');"],
                                capture_output=True, text=True)
@@ -173,15 +194,22 @@ class Bench:
         return {"cpu": model, "cores": os.cpu_count(), "memory_gib": round(memory_kb / 2**20, 1)}
 
     def prepare_corpus(self):
+        # Both steps run as child processes so this process stays small.
         self.log(f"generating the {self.size} corpus in {self.corpus}")
         start = time.perf_counter()
-        stamp = gencorpus.generate(os.path.abspath(self.args.source), self.corpus,
-                                   gencorpus.parse_size(self.size), self.args.seed, 2)
+        subprocess.run([sys.executable, os.path.join(BENCH_DIR, "gencorpus.py"),
+                        "--source", self.args.source, "--out", self.corpus,
+                        "--size", self.size, "--seed", str(self.args.seed)], check=True)
+        with open(self.corpus + ".stamp.json", encoding="utf-8") as handle:
+            stamp = json.load(handle)
         generate_seconds = time.perf_counter() - start
         self.log(f"corpus: {stamp['files']} files, {stamp['bytes'] / 1e6:.1f} MB "
                  f"({generate_seconds:.1f} s)")
         start = time.perf_counter()
-        text = textmirror.build(self.corpus, self.mirror, stamp, 2)
+        subprocess.run([sys.executable, os.path.join(BENCH_DIR, "textmirror.py"),
+                        self.corpus, self.mirror], check=True)
+        with open(self.mirror + ".stamp.json", encoding="utf-8") as handle:
+            text = json.load(handle)
         mirror_seconds = time.perf_counter() - start
         self.log(f"extracted text for FTS5: {text['bytes'] / 1e6:.1f} MB ({mirror_seconds:.1f} s)")
         self.results["corpus"] = {
@@ -206,6 +234,7 @@ class Bench:
         return {
             "seconds": first.wall, "cpu_seconds": first.user + first.sys,
             "rss_kb": first.rss_kb, "bytes": tree_bytes(self.docket_index),
+            "tables": table_bytes(self.docket_index),
             "records": int(records.group(1)) if records else None,
             "failed_files": int(failed.group(1)) if failed else None,
             "rerun_seconds": rerun.wall, "rerun_rss_kb": rerun.rss_kb,
@@ -229,6 +258,7 @@ class Bench:
             "compact_seconds": compact.wall, "cpu_seconds": first.user + first.sys,
             "rss_kb": max(first.rss_kb, compact.rss_kb), "index_rss_kb": first.rss_kb,
             "bytes": tree_bytes(self.omega_compact), "bytes_uncompacted": uncompacted,
+            "tables": table_bytes(self.omega_compact),
             "rerun_seconds": rerun.wall,
         }
 
@@ -311,31 +341,30 @@ class Bench:
         return int(found.group()) if found else 0
 
     def time_runs(self, argv, runs, label):
-        self.run(argv, label)  # warm-up, not counted
-        measurements = [self.run(argv, label) for _ in range(runs)]
-        return measurements
+        """Return (peak RSS of an untimed warm-up run, Measurements of the timed runs)."""
+        warm_up = self.run(argv, label, rss=True)
+        return warm_up.rss_kb, [self.run(argv, label) for _ in range(runs)]
 
     def search(self):
         runs = self.args.runs
         queries = self.load_queries()
         baselines = {}
         for tool in TOOLS:
-            times = [m.wall for m in self.time_runs(self.baseline_argv(tool),
-                                                    BASELINE_RUNS, f"baseline-{tool}")]
-            baselines[tool] = statistics.median(times)
+            _, measured = self.time_runs(self.baseline_argv(tool), BASELINE_RUNS,
+                                         f"baseline-{tool}")
+            baselines[tool] = statistics.median(m.wall for m in measured)
         per_tool = {tool: {"walls": [], "rss_kb": 0} for tool in TOOLS}
         per_query = []
         for query in queries:
             entry = {"name": query["name"], "kind": query["kind"]}
             for tool in TOOLS:
                 tool_runs = runs if tool != "rg" else self.args.rg_runs
-                measured = self.time_runs(self.search_argv(tool, query), tool_runs,
-                                          f"query-{tool}")
+                rss_kb, measured = self.time_runs(self.search_argv(tool, query), tool_runs,
+                                                  f"query-{tool}")
                 statuses = sorted({m.status for m in measured})
                 walls = [m.wall for m in measured]
                 per_tool[tool]["walls"].extend(walls)
-                per_tool[tool]["rss_kb"] = max(per_tool[tool]["rss_kb"],
-                                               max(m.rss_kb for m in measured))
+                per_tool[tool]["rss_kb"] = max(per_tool[tool]["rss_kb"], rss_kb)
                 entry[tool] = {"p50": statistics.median(walls), "max": max(walls),
                                "status": statuses, "hits": self.hit_count(tool, query)}
             self.log(f"{query['name']}: " + ", ".join(
@@ -379,7 +408,7 @@ class Bench:
 
     def clean(self):
         for path in (self.docket_index, self.omega, self.omega_compact, self.fts5, self.mirror,
-                     self.mirror + textmirror.STAMP_SUFFIX):
+                     self.mirror + ".stamp.json"):
             remove(path)
 
     def main(self):

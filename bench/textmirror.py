@@ -14,6 +14,7 @@ import multiprocessing
 import os
 import re
 import shutil
+import sys
 
 STAMP_SUFFIX = ".stamp.json"  # beside the mirror, so FTS5 loads only documents
 MIRROR_VERSION = 1
@@ -119,3 +120,16 @@ def build(corpus, mirror, corpus_stamp, jobs=2):
     with open(mirror + STAMP_SUFFIX, "w", encoding="utf-8") as handle:
         json.dump(stamp, handle, indent=1, sort_keys=True)
     return stamp
+
+
+def main():
+    if len(sys.argv) != 3:
+        sys.exit("usage: textmirror.py CORPUS MIRROR")
+    corpus, mirror = (os.path.abspath(path) for path in sys.argv[1:])
+    with open(corpus + ".stamp.json", encoding="utf-8") as handle:
+        corpus_stamp = json.load(handle)
+    build(corpus, mirror, corpus_stamp)
+
+
+if __name__ == "__main__":
+    main()

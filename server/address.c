@@ -77,6 +77,13 @@ bool address_parse(const char *text, listen_address *out)
     return set_ipv4(host, port, out);
 }
 
+unsigned address_port(const listen_address *address)
+{
+    if (address->ipv6)
+        return ntohs(((const struct sockaddr_in6 *)&address->storage)->sin6_port);
+    return ntohs(((const struct sockaddr_in *)&address->storage)->sin_port);
+}
+
 void address_url(const listen_address *address, unsigned port, char *out, size_t size)
 {
     char host[INET6_ADDRSTRLEN];

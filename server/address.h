@@ -21,6 +21,9 @@ typedef struct listen_address {
  * localhost are rejected so that no lookup decides what is exposed. */
 bool address_parse(const char *text, listen_address *out);
 
+/* Return the port of `address`, as given; 0 means the system picks one. */
+unsigned address_port(const listen_address *address);
+
 /* Write the URL of the page, "http://HOST:PORT/", for the bound `port`. */
 void address_url(const listen_address *address, unsigned port, char *out, size_t size);
 

@@ -312,7 +312,7 @@ struct MHD_Daemon *http_start(const http_config *config, unsigned *port_out)
         flags |= MHD_USE_IPv6;
 
     struct MHD_Daemon *daemon = MHD_start_daemon(
-        flags, 0, NULL, NULL, handle_request, (void *)config,
+        flags, (uint16_t)address_port(&config->address), NULL, NULL, handle_request, (void *)config,
         MHD_OPTION_EXTERNAL_LOGGER, log_library_error, NULL,
         MHD_OPTION_SOCK_ADDR, (const struct sockaddr *)&config->address.storage,
         MHD_OPTION_THREAD_POOL_SIZE, (unsigned int)config->threads,

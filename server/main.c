@@ -139,7 +139,7 @@ static int serve(settings *s)
     pthread_sigmask(SIG_BLOCK, &stop_signals, NULL);
     signal(SIGPIPE, SIG_IGN);
 
-    unsigned port = 0;
+    unsigned port = address_port(&s->http.address);
     struct MHD_Daemon *daemon = http_start(&s->http, &port);
     char url[ADDRESS_URL_SIZE];
     address_url(&s->http.address, port, url, sizeof url);
