@@ -65,7 +65,7 @@ static bool write_stub(const char *path, unsigned count)
     return ok;
 }
 
-/* Check that the index at `path` has the layout `plan` asks for. */
+/* Check that the index at `path` has the layout `plan` requests. */
 static int check_layout(const char *path, const shard_plan *plan)
 {
     unsigned existing = stub_shards(path);

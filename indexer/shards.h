@@ -25,10 +25,10 @@ typedef struct shard_set {
 /* Parse "K/N" of --shard; false when it is not 0 <= K < N <= MAX_SHARDS. */
 bool shards_parse_one(const char *text, shard_plan *out);
 
-/* Open the index at `path` as `plan` says: a plain index, or with
- * plan->count > 1 a folder holding shard-0 .. shard-N-1 and a Xapian stub
- * file XAPIANDB that lets docket-search open them as one. Returns 0 or an
- * exit code after printing the error. */
+/* Open the index at `path` with the layout of `plan`: a plain index, or
+ * with plan->count > 1 a folder that contains shard-0 .. shard-N-1 and a
+ * Xapian stub file XAPIANDB, which lets docket-search open them as one.
+ * Returns 0, or an exit code after printing the error. */
 int shards_open(shard_set *set, const char *path, const shard_plan *plan,
                 const docket_index_options *options);
 

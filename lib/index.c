@@ -831,9 +831,9 @@ docket_status docket_index_count(docket_index *index, unsigned *out)
 /* ---- Compaction ------------------------------------------------------ */
 
 /* Put the folder `fresh` in place of `path`. With RENAME_EXCHANGE the swap
- * is atomic, so a reader finds one index or the other, never none; then
- * `fresh` holds the old index. Without it (a file system that lacks it),
- * two renames leave a moment with no index. */
+ * is atomic, so a reader finds one index or the other, never none, and
+ * `fresh` then contains the old index. Without it (a file system that
+ * lacks it), two renames leave a moment with no index. */
 static int swap_folders(const char *fresh, const char *path, const char *old)
 {
     if (renameat2(AT_FDCWD, fresh, AT_FDCWD, path, RENAME_EXCHANGE) == 0)

@@ -114,8 +114,8 @@ static xc_status field_identifier(const char *value, void *data, xc_query **out)
     return identifier_query(value, out);
 }
 
-/* Weight the matches of `*q` by the identifiers in `ids`: the identifier
- * field is boolean (it keeps the parser's AND, OR and NOT), so without
+/* Weight the matches of `*q` by the identifiers in `ids`. The identifier
+ * field is boolean, which keeps the parser's AND, OR and NOT, so without
  * this the record an identifier names would not rank above the records
  * that only mention it. */
 static xc_status boost_identifiers(const json_t *ids, xc_query **q)

@@ -365,8 +365,8 @@ static bool already_listed(const char *const *items, size_t count, const char *v
 }
 
 /* Store the first DOCKET_SPREAD_SLOTS distinct values of a list facet one
- * per slot as well, where Xapian's own ValueCountMatchSpy can count them:
- * a stock xapian-tcpsrv knows no other spy. */
+ * per slot as well, where Xapian's own ValueCountMatchSpy can count them,
+ * because a stock xapian-tcpsrv has no other spy. */
 static void set_spread_values(builder *b, const char *const *items, size_t count,
                               enum docket_slot slot)
 {

@@ -95,7 +95,7 @@ static bool is_remote(const char *path)
     return strncmp(path, REMOTE_SCHEME, strlen(REMOTE_SCHEME)) == 0;
 }
 
-/* Open one shard; on failure `reason` says why, naming it. */
+/* Open one shard; on failure `reason` names it and gives the cause. */
 static docket_status open_shard(docket_searcher *searcher, const char *path, xc_database **out,
                                 docket_error *reason)
 {

@@ -202,7 +202,7 @@ static int parse_options(int argc, char **argv, settings *s)
         if (code != 0)
             return code;
     }
-    /* Lists for pipes hold every match unless --limit says otherwise. */
+    /* Lists for pipes contain every match unless --limit is given. */
     if (s->output != PRINT_RECORDS && !limit_given)
         s->query.limit = MAX_LIMIT;
     if (s->shard_count == 0 && options_index_path(NULL, s->index_path, sizeof s->index_path))
