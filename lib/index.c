@@ -24,6 +24,7 @@
 #include "strbuf.h"
 #include "synonyms.h"
 #include "xapian-c.h"
+#include "xc_status.h"
 
 #define DEFAULT_COMMIT_FILES 200
 #define DEFAULT_COMMIT_BYTES (64ull << 20)
@@ -62,27 +63,10 @@ const char *docket_index_error(const docket_index *index)
     return index->err.message;
 }
 
-static docket_status from_xc(xc_status xs)
-{
-    switch (xs) {
-    case XC_OK: return DOCKET_OK;
-    case XC_NOT_FOUND: return DOCKET_ERR_INDEX_NOT_FOUND;
-    case XC_LOCKED: return DOCKET_ERR_INDEX_BUSY;
-    case XC_MODIFIED: return DOCKET_ERR_INDEX_BUSY;
-    case XC_CORRUPT: return DOCKET_ERR_INDEX_CORRUPT;
-    case XC_NO_MEMORY: return DOCKET_ERR_NO_MEMORY;
-    case XC_QUERY_SYNTAX: return DOCKET_ERR_QUERY_SYNTAX;
-    case XC_INVALID_ARGUMENT: return DOCKET_ERR_INDEX;
-    case XC_NETWORK: return DOCKET_ERR_INDEX;
-    case XC_OTHER: return DOCKET_ERR_INDEX;
-    }
-    return DOCKET_ERR_INDEX;
-}
-
 /* Record a database failure on the index and return its status. */
 static docket_status db_fail(docket_index *index, xc_status xs, const char *what)
 {
-    return docket_error_set(&index->err, from_xc(xs), "%s: %s: %s", index->path, what,
+    return docket_error_set(&index->err, docket_status_from_xc(xs), "%s: %s: %s", index->path, what,
                             xc_database_error(index->db));
 }
 
@@ -142,7 +126,7 @@ static docket_status open_locked(docket_index *index, unsigned timeout, docket_e
                                         "%s: index is locked by another docket-index "
                                         "(waited %u s; see --lock-timeout)",
                                         index->path, timeout);
-            return docket_error_set(err, from_xc(xs), "%s", xerr.message);
+            return docket_error_set(err, docket_status_from_xc(xs), "%s", xerr.message);
         }
         sleep_ms(LOCK_POLL_MS);
         waited_ms += LOCK_POLL_MS;
@@ -283,7 +267,7 @@ static docket_status store_synonyms(docket_index *index, const char *path, docke
     if (status == DOCKET_OK) {
         xc_status xs = xc_database_set_metadata(index->db, DOCKET_SYNONYMS_KEY, data);
         if (xs != XC_OK)
-            status = docket_error_set(err, from_xc(xs), "%s: storing synonyms: %s", index->path,
+            status = docket_error_set(err, docket_status_from_xc(xs), "%s: storing synonyms: %s", index->path,
                                       xc_database_error(index->db));
     }
     docket_synonyms_free(synonyms);
@@ -375,7 +359,7 @@ docket_status docket_index_open(const char *path, const docket_index_options *op
         if (xs == XC_OK)
             xs = xc_termgen_set_stemming_strategy(index->tg, XC_STEM_SOME);
         status = xs == XC_OK ? DOCKET_OK
-                             : docket_error_set(err, from_xc(xs), "%s: %s", path, xerr.message);
+                             : docket_error_set(err, docket_status_from_xc(xs), "%s: %s", path, xerr.message);
     }
     if (status == DOCKET_OK && (status = check_schema(index)) != DOCKET_OK)
         docket_error_set(err, status, "%s", index->err.message);
@@ -388,7 +372,7 @@ docket_status docket_index_open(const char *path, const docket_index_options *op
         if (xs == XC_OK)
             xs = xc_termgen_set_flags(index->tg, XC_TG_SPELLING);
         if (xs != XC_OK)
-            status = docket_error_set(err, from_xc(xs), "%s: %s", path, xc_termgen_error(index->tg));
+            status = docket_error_set(err, docket_status_from_xc(xs), "%s: %s", path, xc_termgen_error(index->tg));
     }
     if (status != DOCKET_OK) {
         docket_index_free(index);
@@ -538,7 +522,7 @@ static docket_status remove_from_siblings(docket_index *index, const char *term)
         docket_index *sibling = index->siblings[i];
         xc_status xs = xc_database_delete_by_term(sibling->db, term);
         if (xs != XC_OK)
-            return docket_error_set(&index->err, from_xc(xs), "%s: removing a replaced record: %s",
+            return docket_error_set(&index->err, docket_status_from_xc(xs), "%s: removing a replaced record: %s",
                                     sibling->path, xc_database_error(sibling->db));
     }
     return DOCKET_OK;

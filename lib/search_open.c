@@ -21,23 +21,6 @@ const char *docket_searcher_error(const docket_searcher *searcher)
     return searcher->err.message;
 }
 
-docket_status docket_status_from_xc(xc_status xs)
-{
-    switch (xs) {
-    case XC_OK: return DOCKET_OK;
-    case XC_NOT_FOUND: return DOCKET_ERR_INDEX_NOT_FOUND;
-    case XC_LOCKED: return DOCKET_ERR_INDEX_BUSY;
-    case XC_MODIFIED: return DOCKET_ERR_INDEX_BUSY;
-    case XC_CORRUPT: return DOCKET_ERR_INDEX_CORRUPT;
-    case XC_NO_MEMORY: return DOCKET_ERR_NO_MEMORY;
-    case XC_QUERY_SYNTAX: return DOCKET_ERR_QUERY_SYNTAX;
-    case XC_INVALID_ARGUMENT: return DOCKET_ERR_INDEX;
-    case XC_NETWORK: return DOCKET_ERR_INDEX;
-    case XC_OTHER: return DOCKET_ERR_INDEX;
-    }
-    return DOCKET_ERR_INDEX;
-}
-
 bool docket_transient(xc_status xs)
 {
     return xs == XC_MODIFIED || xs == XC_CORRUPT || xs == XC_OTHER || xs == XC_NOT_FOUND;

@@ -7,6 +7,7 @@
 #include "docket/search.h"
 #include "synonyms.h"
 #include "xapian-c.h"
+#include "xc_status.h"
 
 /* How often a search runs again when docket-index changes the index under
  * it, and how long it waits in between. */
@@ -24,9 +25,6 @@ struct docket_searcher {
     bool remote;               /* a shard is served by xapian-tcpsrv */
     docket_error err;
 };
-
-/* The docket status for a binding status. */
-docket_status docket_status_from_xc(xc_status xs);
 
 /* Whether a failed read may come from docket-index committing or swapping
  * in a compacted copy while the searcher had the index open. */

@@ -1,6 +1,8 @@
 /* status.c: text of docket status codes and the error-buffer helper. */
 #include "docket/status.h"
 
+#include "xc_status.h"
+
 #include <stdarg.h>
 #include <stdio.h>
 
@@ -35,4 +37,21 @@ docket_status docket_error_set(docket_error *err, docket_status status,
         va_end(args);
     }
     return status;
+}
+
+docket_status docket_status_from_xc(xc_status xs)
+{
+    switch (xs) {
+    case XC_OK: return DOCKET_OK;
+    case XC_NOT_FOUND: return DOCKET_ERR_INDEX_NOT_FOUND;
+    case XC_LOCKED: return DOCKET_ERR_INDEX_BUSY;
+    case XC_MODIFIED: return DOCKET_ERR_INDEX_BUSY;
+    case XC_CORRUPT: return DOCKET_ERR_INDEX_CORRUPT;
+    case XC_NO_MEMORY: return DOCKET_ERR_NO_MEMORY;
+    case XC_QUERY_SYNTAX: return DOCKET_ERR_QUERY_SYNTAX;
+    case XC_INVALID_ARGUMENT: return DOCKET_ERR_INDEX;
+    case XC_NETWORK: return DOCKET_ERR_INDEX;
+    case XC_OTHER: return DOCKET_ERR_INDEX;
+    }
+    return DOCKET_ERR_INDEX;
 }
