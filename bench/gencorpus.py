@@ -4,8 +4,8 @@
 The generator recombines real documents (oneM2M minutes, 3GPP Tdoc lists,
 IETF and OASIS minutes in Markdown and text) into new files of the same
 formats until the requested size is reached. Each output file is a variant
-of one real file: contribution and Tdoc numbers, meeting numbers, dates,
-person and company names are remapped, and about half of the prose
+of one real file. Its contribution and Tdoc numbers, meeting numbers,
+dates, people and companies are remapped, and about half of its prose
 paragraphs are replaced by real paragraphs from other files of the same
 kind. Words and phrases therefore keep their real statistics while the
 identifiers and facet values spread the way an archive of many meetings
@@ -490,8 +490,8 @@ def render_onem2m_id(part, variant, out):
 
 
 def render_table_person(part, variant, out):
-    given, _, family = variant.person(part[1]).partition(" ")
-    out.append(f"| {given.ljust(part[2][0])}| {family.ljust(part[2][1])}")
+    first_name, _, family_name = variant.person(part[1]).partition(" ")
+    out.append(f"| {first_name.ljust(part[2][0])}| {family_name.ljust(part[2][1])}")
 
 
 def plan_files(templates, target):
@@ -569,10 +569,10 @@ def read_stamp(out_dir):
         return None
 
 
-def prepare_output(out_dir, wanted):
-    """Return True when out_dir already holds the wanted corpus; else empty it."""
+def prepare_output(out_dir, expected):
+    """Return True when out_dir already contains the expected corpus, else empty it."""
     stamp = read_stamp(out_dir)
-    if stamp and all(stamp.get(key) == value for key, value in wanted.items()) \
+    if stamp and all(stamp.get(key) == value for key, value in expected.items()) \
             and not os.path.exists(out_dir + PARTIAL_SUFFIX):
         return True
     if os.path.isdir(out_dir) and os.listdir(out_dir):
@@ -587,9 +587,9 @@ def prepare_output(out_dir, wanted):
 
 def generate(source, out_dir, target, seed, jobs):
     global _TEMPLATES, _POOLS
-    wanted = {"version": GENERATOR_VERSION, "target_bytes": target, "seed": seed,
+    expected = {"version": GENERATOR_VERSION, "target_bytes": target, "seed": seed,
               "source": source_digest(source)}
-    if prepare_output(out_dir, wanted):
+    if prepare_output(out_dir, expected):
         return read_stamp(out_dir)
 
     templates, _POOLS = load_templates(source)
@@ -605,7 +605,7 @@ def generate(source, out_dir, target, seed, jobs):
         for family, size in pool.imap_unordered(write_file, jobs_list, chunksize=16):
             family_bytes[family] += size
 
-    stamp = dict(wanted, files=len(plan), bytes=sum(family_bytes.values()),
+    stamp = dict(expected, files=len(plan), bytes=sum(family_bytes.values()),
                  family_bytes=family_bytes)
     with open(out_dir + STAMP_SUFFIX, "w", encoding="utf-8") as handle:
         json.dump(stamp, handle, indent=1, sort_keys=True)

@@ -1,8 +1,8 @@
 """Turn benchmark results into Markdown tables and the results section of the docs.
 
-Each run's results are kept as bench/results/SIZE.json; the results section
-of docs/benchmarks.md is rebuilt from all of those files, so a 100M run
-replaces the 100M section and leaves a 1G section in place.
+Each run's results are kept as bench/results/SIZE.json. The results
+section of docs/benchmarks.md is rebuilt from all of those files, so a 100M
+run replaces the 100M section and leaves a 1G section in place.
 """
 
 import json
@@ -175,12 +175,16 @@ def describe_run(results):
         f"- Command: `{results['command']}` ({results['bench_seconds'] / 60:.1f} min in all)",
         f"- Date: {results['date']}",
         f"- Machine: {machine['cpu']}, {machine['cores']} cores, "
-        f"{machine['memory_gib']} GiB memory",
+        f"{machine['memory_gib']} GiB memory; load average {machine['load_at_start']:.2f} "
+        f"at the start, {machine['load_at_end']:.2f} at the end",
         "- Software: " + "; ".join(f"{name}: {value}" for name, value in versions.items()),
         f"- Corpus: {corpus['files']:,} files, {corpus['bytes'] / MB:.1f} MB ({families}), "
         f"seed {corpus['seed']}; extracted text {corpus['text_bytes'] / MB:.1f} MB",
-        f"- docket: {docket['records']:,} records"
-        + (f", {docket['failed_files']} files failed" if docket.get("failed_files") else ""),
+        f"- docket-index summary: `{docket['summary']}`",
+        "- Index tables after compaction, MB: " + "; ".join(
+            f"{name}: " + ", ".join(f"{table} {size / MB:.1f}"
+                                    for table, size in results["index"][name]["tables"].items())
+            for name in ("docket", "omindex")),
         f"- Queries: {len(search['queries'])}, {search['runs']} timed runs each "
         f"({search['rg_runs']} for rg) after one warm-up run",
     ])

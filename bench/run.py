@@ -1,12 +1,12 @@
 #!/usr/bin/env python3
 """Measure docket against omindex/quest, SQLite FTS5 and ripgrep on one corpus.
 
-Steps, all on the same generated text: generate the corpus (gencorpus.py),
-mirror it as plain text for FTS5 (textmirror.py), build the three indexes
-and compact them, run docket-index again over the unchanged corpus, run
-the fixed query set (queries.tsv) through docket-search, quest, sqlite3
-and rg, then write bench/results/SIZE.json and the results section of
-docs/benchmarks.md.
+The steps all use the same generated text. gencorpus.py generates the
+corpus and textmirror.py copies it as plain text for FTS5. The three
+indexes are built and compacted, and docket-index runs again over the
+unchanged corpus. The fixed query set (queries.tsv) runs through
+docket-search, quest, sqlite3 and rg. Last, the results go to
+bench/results/SIZE.json and the results section of docs/benchmarks.md.
 
 Every program runs as its own process. Wall time comes from a monotonic
 clock around spawn and wait4(), CPU time from the rusage of wait4(). Peak
@@ -36,6 +36,12 @@ TOOLS = ("docket", "quest", "fts5", "rg")
 QUEST_LIMIT = 20
 FTS5_LIMIT = 20
 BASELINE_RUNS = 50
+# Runs per rg query above LARGE_CORPUS bytes, where one rg run reads the
+# whole corpus and 20 runs of 28 queries would take most of the time budget.
+LARGE_CORPUS = 300_000_000
+LARGE_CORPUS_RG_RUNS = 5
+PROFILE_HZ = 149
+PROFILE_BYTES = 100_000_000
 
 
 TIME = "/usr/bin/time"
@@ -88,6 +94,12 @@ def tree_bytes(path):
     for root, _, names in os.walk(path):
         total += sum(os.path.getsize(os.path.join(root, name)) for name in names)
     return total
+
+
+def load_average():
+    """Return the 1-minute load average: other work on the machine skews the timings."""
+    with open("/proc/loadavg", encoding="utf-8") as handle:
+        return float(handle.read().split()[0])
 
 
 def table_bytes(database):
@@ -191,7 +203,8 @@ class Bench:
             for line in handle:
                 if line.startswith("MemTotal:"):
                     memory_kb = int(line.split()[1])
-        return {"cpu": model, "cores": os.cpu_count(), "memory_gib": round(memory_kb / 2**20, 1)}
+        return {"cpu": model, "cores": os.cpu_count(), "memory_gib": round(memory_kb / 2**20, 1),
+                "load_at_start": load_average()}
 
     def prepare_corpus(self):
         # Both steps run as child processes so this process stays small.
@@ -227,6 +240,7 @@ class Bench:
         first = self.run_checked(argv, "docket-index", allowed=(0, 1))
         summary = read_text(os.path.join(self.logs, "docket-index.err")) + \
             read_text(os.path.join(self.logs, "docket-index.out"))
+        summary_line = [line for line in summary.splitlines() if "records" in line][-1:]
         records = re.search(r"holds (\d+) records", summary)
         failed = re.search(r"(\d+) failed", summary)
         self.log("docket-index again over the unchanged corpus")
@@ -236,6 +250,7 @@ class Bench:
             "rss_kb": first.rss_kb, "bytes": tree_bytes(self.docket_index),
             "tables": table_bytes(self.docket_index),
             "records": int(records.group(1)) if records else None,
+            "summary": summary_line[0] if summary_line else "",
             "failed_files": int(failed.group(1)) if failed else None,
             "rerun_seconds": rerun.wall, "rerun_rss_kb": rerun.rss_kb,
         }
@@ -387,23 +402,41 @@ class Bench:
     # Profile
 
     def profile(self):
-        """Record docket-index with perf on a fresh index and keep the top functions."""
+        """Record docket-index with perf on a fresh index and write two reports.
+
+        The self-time report lists the hottest functions; the inclusive one
+        splits the time into extraction, parsing, term generation and
+        Xapian's updates and commits.
+        """
         if not shutil.which("perf"):
             self.log("perf not found: skipping the profile")
             return
         index = os.path.join(self.work, f"docket-profile-{self.size}")
         data = os.path.join(self.work, f"perf-{self.size}.data")
         remove(index)
-        self.log("profiling docket-index with perf record")
-        self.run_checked(["perf", "record", "-F", "499", "-g", "-o", data, "--",
+        # DWARF call graphs, because the build has no frame pointers. About
+        # 30 KB a sample, so the rate falls with the corpus size.
+        frequency = max(10, int(PROFILE_HZ * PROFILE_BYTES / self.results["corpus"]["bytes"]))
+        self.log(f"profiling docket-index with perf record at {min(frequency, PROFILE_HZ)} Hz")
+        self.run_checked(["perf", "record", "-F", str(min(frequency, PROFILE_HZ)),
+                          "--call-graph", "dwarf,32768", "-o", data, "--",
                           self.program("docket-index"), "-q", "-d", index, self.corpus],
                          "perf-record", allowed=(0, 1))
         out = os.path.join(self.work, f"profile-{self.size}.txt")
+        report_argv = ["perf", "report", "-i", data, "--stdio", "-g", "none"]
         with open(out, "w", encoding="utf-8") as handle:
-            subprocess.run(["perf", "report", "-i", data, "--stdio", "--no-children",
-                            "--percent-limit", "0.5", "--sort", "dso,symbol", "-g", "none"],
+            handle.write("# Self time by function\n")
+            handle.flush()
+            subprocess.run(report_argv + ["--no-children", "--sort", "dso,symbol",
+                                          "--percent-limit", "0.5"],
+                           stdout=handle, stderr=subprocess.DEVNULL, check=False)
+            handle.write("\n# Time including callees\n")
+            handle.flush()
+            subprocess.run(report_argv + ["--children", "--sort", "symbol",
+                                          "--percent-limit", "1.5"],
                            stdout=handle, stderr=subprocess.DEVNULL, check=False)
         remove(index)
+        remove(data)
         self.log(f"profile written to {out}")
 
     def clean(self):
@@ -423,11 +456,16 @@ class Bench:
         self.results["index"] = {"docket": self.index_docket(),
                                  "omindex": self.index_omindex(),
                                  "fts5": self.index_fts5()}
-        self.log(f"running {len(self.load_queries())} queries, {self.args.runs} runs each")
+        self.log(f"running {len(self.load_queries())} queries")
+        if self.args.rg_runs is None:
+            large = self.results["corpus"]["bytes"] > LARGE_CORPUS
+            self.args.rg_runs = min(self.args.runs, LARGE_CORPUS_RG_RUNS) if large \
+                else self.args.runs
         self.results["search"] = self.search()
         if self.args.profile:
             self.profile()
         self.results["bench_seconds"] = round(time.perf_counter() - started, 1)
+        self.results["machine"]["load_at_end"] = load_average()
         path = report.save(self.results, self.args.results)
         print()
         print(report.ratio_table(self.results))
@@ -441,13 +479,13 @@ class Bench:
                      f"(make bench-clean removes it)")
 
 
-def main():
-    root = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+def parse_args():
+    root = os.path.dirname(BENCH_DIR)
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--size", default="100M", help="corpus size, e.g. 100M or 1G")
     parser.add_argument("--seed", type=int, default=1, help="corpus seed (default 1)")
     parser.add_argument("--bin", default=os.path.join(root, "build"),
-                        help="folder holding docket-index and docket-search")
+                        help="folder containing docket-index and docket-search")
     parser.add_argument("--source", default=os.path.join(root, "..", "shared", "corpus"),
                         help="folder of real documents the corpus is made from")
     parser.add_argument("--work", default=os.path.join(root, "build", "bench"),
@@ -458,17 +496,20 @@ def main():
     parser.add_argument("--doc", default=os.path.join(root, "docs", "benchmarks.md"))
     parser.add_argument("--runs", type=int, default=20, help="timed runs per query (default 20)")
     parser.add_argument("--rg-runs", type=int, default=None,
-                        help="timed runs per query for rg (default: --runs)")
+                        help="timed runs per query for rg (default: --runs, at most "
+                             f"{LARGE_CORPUS_RG_RUNS} above {LARGE_CORPUS // 10**6} MB)")
     parser.add_argument("--profile", action="store_true",
                         help="also record docket-index with perf")
     parser.add_argument("--keep", action="store_true",
                         help="keep the indexes and the text copy after the run")
     parser.add_argument("--command", default=" ".join(sys.argv),
                         help="the command line recorded with the results")
-    args = parser.parse_args()
-    if args.rg_runs is None:
-        args.rg_runs = args.runs
-    if args.runs < 1 or args.rg_runs < 1:
+    return parser.parse_args()
+
+
+def main():
+    args = parse_args()
+    if args.runs < 1 or (args.rg_runs is not None and args.rg_runs < 1):
         sys.exit("bench: --runs and --rg-runs must be at least 1")
     if not os.path.isdir(args.source):
         sys.exit(f"bench: source corpus not found: {args.source} (expected the shared "

@@ -1,11 +1,11 @@
 """Build the plain-text copy of a corpus that SQLite FTS5 loads.
 
-Text and Markdown files are hard-linked (copied where links fail); HTML
-files become text with Python's html.parser: the contents of <script>,
-<style> and comments are dropped, table cells are separated by tabs, rows,
-paragraphs, headings, list items and line breaks end a line, and runs of
-spaces collapse to one. The mirror's total size is the "extracted text"
-that index sizes are compared with.
+Text and Markdown files are hard-linked, or copied where links fail. HTML
+files become text with Python's html.parser. It drops the contents of
+<script>, <style> and comments, separates table cells by tabs, ends a line
+after each row, paragraph, heading, list item and line break, and
+collapses runs of spaces to one. The mirror's total size is the "extracted
+text" that index sizes are compared with.
 """
 
 import html.parser
@@ -96,11 +96,11 @@ def mirror_file(job):
 
 def build(corpus, mirror, corpus_stamp, jobs=2):
     """Mirror corpus as text into mirror unless it already matches; return its stamp."""
-    wanted = {"version": MIRROR_VERSION, "corpus": corpus_stamp}
+    expected = {"version": MIRROR_VERSION, "corpus": corpus_stamp}
     try:
         with open(mirror + STAMP_SUFFIX, encoding="utf-8") as handle:
             stamp = json.load(handle)
-        if all(stamp.get(key) == value for key, value in wanted.items()):
+        if all(stamp.get(key) == value for key, value in expected.items()):
             return stamp
     except (OSError, ValueError):
         pass
@@ -116,7 +116,7 @@ def build(corpus, mirror, corpus_stamp, jobs=2):
             jobs_list.append((source, os.path.join(mirror, os.path.relpath(source, corpus))))
     with multiprocessing.get_context("fork").Pool(jobs) as pool:
         sizes = pool.map(mirror_file, jobs_list, chunksize=8)
-    stamp = dict(wanted, files=len(jobs_list), bytes=sum(sizes))
+    stamp = dict(expected, files=len(jobs_list), bytes=sum(sizes))
     with open(mirror + STAMP_SUFFIX, "w", encoding="utf-8") as handle:
         json.dump(stamp, handle, indent=1, sort_keys=True)
     return stamp

@@ -75,6 +75,11 @@ docket_status docket_facets_new(const char *names, bool spread, docket_facets **
         return docket_error_set(err, DOCKET_ERR_NO_MEMORY, "out of memory");
 
     char list[512];
+    if (strlen(names) >= sizeof list) {
+        free(facets);
+        return docket_error_set(err, DOCKET_ERR_USAGE, "facet list too long (at most %zu bytes)",
+                                sizeof list - 1);
+    }
     snprintf(list, sizeof list, "%s", names);
     docket_status status = DOCKET_OK;
     char *save = NULL;

@@ -232,6 +232,9 @@ docket_status docket_search(docket_searcher *searcher, const docket_query *query
 docket_status docket_search_record(docket_searcher *searcher, const char *id, json_t **out)
 {
     char term[1100];
+    if (strlen(id) > 1000)
+        return docket_error_set(&searcher->err, DOCKET_ERR_USAGE,
+                                "invalid record id: longer than 1000 bytes");
     snprintf(term, sizeof term, "%s%s", DOCKET_PREFIX_ID, id);
 
     xc_docid docid;

@@ -8,7 +8,7 @@
 #include "log.h"
 #include "text.h"
 
-/* Seconds a client should wait before asking again. */
+/* Seconds a client should wait before retrying (Retry-After). */
 #define RETRY_BUSY_SECONDS 1
 #define RETRY_NO_INDEX_SECONDS 10
 
@@ -173,13 +173,22 @@ static void reply_failure(reply *out, docket_status status, const char *detail,
     }
 }
 
+static void log_skipped_shard(const char *path, const char *reason, void *data)
+{
+    (void)data;
+    LOG_LOCKED(msg_warning("shard left out of the search: %s: %s", path, reason));
+}
+
 /* Open the index for one request, so that each request sees the last
  * commit of docket-index. */
-static docket_searcher *open_index(const char *index_path, reply *out)
+static docket_searcher *open_index(const api_index *index, reply *out)
 {
+    docket_open_options options = index->options;
+    options.on_skip = log_skipped_shard;
     docket_searcher *searcher = NULL;
     docket_error err;
-    docket_status status = docket_searcher_open(index_path, &searcher, &err);
+    docket_status status = docket_searcher_open_shards(index->paths, index->count, &options,
+                                                       &searcher, &err);
     if (status != DOCKET_OK) {
         reply_failure(out, status, err.message, NULL);
         return NULL;
@@ -187,7 +196,7 @@ static docket_searcher *open_index(const char *index_path, reply *out)
     return searcher;
 }
 
-void api_search(const char *index_path, const url_params *params, reply *out)
+void api_search(const api_index *index, const url_params *params, reply *out)
 {
     docket_query query = {.limit = API_DEFAULT_LIMIT};
     if (!apply_params(params, &query, out))
@@ -201,7 +210,7 @@ void api_search(const char *index_path, const url_params *params, reply *out)
         return;
     }
 
-    docket_searcher *searcher = open_index(index_path, out);
+    docket_searcher *searcher = open_index(index, out);
     if (!searcher)
         return;
     json_t *result = NULL;
@@ -214,7 +223,7 @@ void api_search(const char *index_path, const url_params *params, reply *out)
     docket_searcher_free(searcher);
 }
 
-void api_record(const char *index_path, const char *id, reply *out)
+void api_record(const api_index *index, const char *id, reply *out)
 {
     char quoted[3 * TEXT_QUOTE_MAX + 4];
     text_quote(id, TEXT_QUOTE_MAX, quoted, sizeof quoted);
@@ -223,7 +232,7 @@ void api_record(const char *index_path, const char *id, reply *out)
         return;
     }
 
-    docket_searcher *searcher = open_index(index_path, out);
+    docket_searcher *searcher = open_index(index, out);
     if (!searcher)
         return;
     json_t *record = NULL;

@@ -2,6 +2,9 @@
 #ifndef DOCKET_SERVE_API_H
 #define DOCKET_SERVE_API_H
 
+#include <stddef.h>
+
+#include "docket/search.h"
 #include "reply.h"
 #include "url.h"
 
@@ -16,15 +19,22 @@
 /* docket_search_record looks ids up in a buffer of 1100 bytes. */
 #define API_MAX_ID_BYTES 1000
 
-/* Answer GET /api/search: run the query of `params` (q, facets, limit,
- * offset, sort, facet_limit, collapse, or) on the index at `index_path`
- * and reply with the JSON docket-search --format=json prints for the same
- * options, byte for byte. */
-void api_search(const char *index_path, const url_params *params, reply *out);
+/* The index, or the shards searched as one, that every request reads. */
+typedef struct api_index {
+    const char *const *paths; /* folders, stub files or tcp://HOST:PORT */
+    size_t count;
+    docket_open_options options; /* on_skip is set by api.c */
+} api_index;
 
-/* Answer GET /api/record/ID: reply with the record whose id, or else
+/* Handle GET /api/search: run the query of `params` (q, facets, limit,
+ * offset, sort, facet_limit, collapse, or) on `index` and reply with the
+ * JSON docket-search --format=json prints for the same options, byte for
+ * byte. */
+void api_search(const api_index *index, const url_params *params, reply *out);
+
+/* Handle GET /api/record/ID: reply with the record whose id, or else
  * whose contribution number, is `id`, as docket-search --show ID
  * --format=json prints it; 404 when there is none. */
-void api_record(const char *index_path, const char *id, reply *out);
+void api_record(const api_index *index, const char *id, reply *out);
 
 #endif

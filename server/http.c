@@ -33,7 +33,7 @@
 typedef struct request {
     char *target;          /* request target as sent: path and query string */
     struct timespec start; /* CLOCK_MONOTONIC */
-    char method[16];       /* cut to fit; only GET and HEAD are answered */
+    char method[16];       /* cut to fit; only GET and HEAD are served */
     bool headers_seen;     /* the first call of handle_request is over */
     unsigned status;       /* 0 until a response is queued */
 } request;
@@ -56,12 +56,12 @@ static void *begin_request(void *cls, const char *target, struct MHD_Connection 
 
 /* ---- Routing ---------------------------------------------------------- */
 
-static void answer_search(const http_config *config, const char *query, reply *out)
+static void handle_search(const http_config *config, const char *query, reply *out)
 {
     url_params params;
     url_status status = url_parse_query(query, &params);
     if (status == URL_OK) {
-        api_search(config->index_path, &params, out);
+        api_search(&config->index, &params, out);
         url_params_clear(&params);
     } else if (status == URL_TOO_MANY_PARAMS) {
         reply_error(out, 400, "too many parameters: at most %d", URL_MAX_PARAMS);
@@ -72,7 +72,7 @@ static void answer_search(const http_config *config, const char *query, reply *o
     }
 }
 
-static void answer_record(const http_config *config, const char *encoded_id, reply *out)
+static void handle_record(const http_config *config, const char *encoded_id, reply *out)
 {
     char *id = NULL;
     url_status status = url_decode(encoded_id, strlen(encoded_id), false, &id);
@@ -83,21 +83,21 @@ static void answer_record(const http_config *config, const char *encoded_id, rep
     else if (!*id)
         reply_error(out, 404, "no record id given: use /api/record/ID");
     else
-        api_record(config->index_path, id, out);
+        api_record(&config->index, id, out);
     free(id);
 }
 
-/* Answer `path` (still percent-encoded) and `query`. Paths are compared
+/* Fill `out` for `path` (still percent-encoded) and `query`. Paths are compared
  * as sent, so "/%2e%2e/" is as unknown as "/../"; only a record id is
  * decoded, because ids contain '/' and '#'. */
-static void answer_path(const http_config *config, const char *path, const char *query,
+static void dispatch(const http_config *config, const char *path, const char *query,
                         reply *out)
 {
     asset page_file;
     if (strcmp(path, "/api/search") == 0) {
-        answer_search(config, query, out);
+        handle_search(config, query, out);
     } else if (strncmp(path, RECORD_PREFIX, strlen(RECORD_PREFIX)) == 0) {
-        answer_record(config, path + strlen(RECORD_PREFIX), out);
+        handle_record(config, path + strlen(RECORD_PREFIX), out);
     } else if (assets_find(path, &page_file)) {
         reply_static(out, 200, page_file.content_type, page_file.data, page_file.size);
     } else {
@@ -107,14 +107,14 @@ static void answer_path(const http_config *config, const char *path, const char 
     }
 }
 
-/* Reject at the first call what is not answered at all: methods other
- * than GET and HEAD, and requests with a body, which is never read. */
+/* Reject at the first call the requests that are never served: methods
+ * other than GET and HEAD, and requests with a body, which is never read. */
 static bool reject_early(const request *r, struct MHD_Connection *connection, reply *out)
 {
     char quoted[3 * TEXT_QUOTE_MAX + 4];
     if (strcmp(r->method, MHD_HTTP_METHOD_GET) != 0 && strcmp(r->method, MHD_HTTP_METHOD_HEAD) != 0) {
         text_quote(r->method, TEXT_QUOTE_MAX, quoted, sizeof quoted);
-        reply_error(out, 405, "method not allowed: %s; docket-serve answers GET and HEAD only",
+        reply_error(out, 405, "method not allowed: %s; docket-serve accepts GET and HEAD only",
                     quoted);
         return true;
     }
@@ -138,7 +138,7 @@ static void route(const http_config *config, const request *r, struct MHD_Connec
         char quoted[3 * TEXT_QUOTE_MAX + 4];
         text_quote(host, TEXT_QUOTE_MAX, quoted, sizeof quoted);
         reply_error(out, 400, "invalid Host header: %s; this server listens on a loopback "
-                    "address and answers only for localhost, 127.0.0.1 or [::1]", quoted);
+                    "address and accepts only localhost, 127.0.0.1 or [::1]", quoted);
         return;
     }
 
@@ -151,7 +151,7 @@ static void route(const http_config *config, const request *r, struct MHD_Connec
     if (!path || !query_copy)
         reply_error(out, 500, "out of memory");
     else
-        answer_path(config, path, query_copy, out);
+        dispatch(config, path, query_copy, out);
     free(path);
     free(query_copy);
 }
@@ -209,7 +209,7 @@ static enum MHD_Result finish(request *r, struct MHD_Connection *connection, rep
 /* Called by libmicrohttpd once the headers are in, then once per piece of
  * body, then once more with *upload_data_size 0. A response queued at the
  * first call makes libmicrohttpd close the connection, so requests that
- * are answered are answered at the last call and the connection can be
+ * are served get their response at the last call and the connection can be
  * kept alive. */
 static enum MHD_Result handle_request(void *cls, struct MHD_Connection *connection,
                                       const char *url, const char *method, const char *version,

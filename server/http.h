@@ -5,14 +5,15 @@
 #include <microhttpd.h>
 
 #include "address.h"
+#include "api.h"
 
 typedef struct http_config {
-    const char *index_path;
+    api_index index;
     listen_address address;
-    unsigned threads; /* requests answered at the same time */
+    unsigned threads; /* requests handled at the same time */
 } http_config;
 
-/* Start answering requests on `config->address`. `config` must stay
+/* Start serving requests on `config->address`. `config` must stay
  * valid until http_stop. Returns NULL after printing why when the address
  * cannot be bound; writes the bound port to `port_out`. */
 struct MHD_Daemon *http_start(const http_config *config, unsigned *port_out);

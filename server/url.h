@@ -33,7 +33,7 @@ url_status url_decode(const char *text, size_t length, bool plus_is_space, char 
 
 /* Split the query string `query` (the text after '?', without the
  * fragment) at '&' and decode each "name=value" pair into `out`. Empty
- * pairs ("a=1&&b=2") are skipped. On failure `out` holds nothing. */
+ * pairs ("a=1&&b=2") are skipped. On failure `out` is empty. */
 url_status url_parse_query(const char *query, url_params *out);
 
 /* Return the value of the parameter `name`, or NULL when it is absent. */

@@ -353,7 +353,7 @@ function chainList(record, state) {
   if (record.chain && record.chain.length) {
     const items = record.chain.map((doc) =>
       el("li", { class: doc === record.doc ? "current" : null }, searchLink("doc", doc, state)));
-    parts.push(el("ol", { class: "chain" }, items));
+    parts.push(el("p", {}, "Revision chain, first to last:"), el("ol", { class: "chain" }, items));
   }
   if (record.chain_status) parts.push(el("p", {}, "Decision on the last revision: ", statusBadge(record.chain_status)));
   const links = [["revision_of", "Revision of"], ["revised_to", "Revised to"], ["merged_into", "Merged into"]];

@@ -92,6 +92,16 @@ class Server:
         with open(self.log_file.name, encoding="utf-8", errors="replace") as log:
             return log.read()
 
+    def wait_for_log(self, pattern, timeout=10):
+        """Return the log once it matches the regular expression `pattern`;
+        the server writes a request line after sending the response."""
+        deadline = time.monotonic() + timeout
+        while True:
+            log = self.log()
+            if re.search(pattern, log) or time.monotonic() > deadline:
+                return log
+            time.sleep(0.05)
+
     def request(self, method, target, headers=None, body=None):
         """Send one request on a new connection; return (status, headers
         as a dict with lower-case names, body bytes)."""

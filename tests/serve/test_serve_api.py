@@ -75,8 +75,12 @@ class Api(unittest.TestCase):
 
     @classmethod
     def tearDownClass(cls):
+        code = cls.server.stop()
+        log = cls.server.log()
         cls.server.close()
         shutil.rmtree(cls.tmp, ignore_errors=True)
+        if code != 0:
+            raise AssertionError(f"docket-serve exited {code} on SIGTERM:\n{log}")
 
     def cli(self, *args):
         code, out, err = run(ARGS.bin, self.home, "docket-search", "-d", self.index, *args)
@@ -329,14 +333,18 @@ class Api(unittest.TestCase):
     def test_log_line_per_request(self):
         self.server.get("/api/search?q=logcheckword")
         self.server.get("/nope-for-the-log")
-        log = self.server.log()
         stamp = r"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ"
+        last = rf"(?m)^docket-serve: {stamp} GET /nope-for-the-log 404 \d+ ms$"
+        log = self.server.wait_for_log(last)
         self.assertRegex(log, rf"(?m)^docket-serve: {stamp} GET /api/search 200 \d+ ms$")
-        self.assertRegex(log, rf"(?m)^docket-serve: {stamp} GET /nope-for-the-log 404 \d+ ms$")
+        self.assertRegex(log, last)
 
     def test_log_leaves_out_query(self):
-        self.server.get("/api/search?q=logsecretword")
-        self.assertNotIn("logsecretword", self.server.log())
+        self.server.get("/api/search?q=logsecretword&limit=7")
+        self.server.get("/after-the-secret")
+        log = self.server.wait_for_log("GET /after-the-secret 404")
+        self.assertIn("GET /after-the-secret 404", log)
+        self.assertNotIn("logsecretword", log)
 
     def test_log_quotes_control_bytes(self):
         with socket.create_connection(("127.0.0.1", self.server.port), timeout=30) as sock:
@@ -344,7 +352,7 @@ class Api(unittest.TestCase):
                          b"Connection: close\r\n\r\n")
             while sock.recv(65536):
                 pass
-        log = self.server.log()
+        log = self.server.wait_for_log("GET /a.*red 404")
         self.assertNotIn("\x1b", log)
         self.assertIn("GET /a?[31mred 404", log)
 
@@ -406,7 +414,21 @@ class Lifecycle(unittest.TestCase):
         self.assertEqual(status, 503)
         self.assertEqual(headers["retry-after"], "10")
         self.assertEqual(error_of(body), (503, "no index yet: build one with docket-index"))
-        self.assertIn("no index at", server.log())
+        self.assertIn("no index found; build one with docket-index; until then, searches "
+                      "return 503", server.log())
+
+    def test_shards_match_cli_bytes(self):
+        second = os.path.join(self.tmp, "second")
+        build_index(ARGS.bin, self.home, self.index, os.path.join(ARGS.source, "corpus"))
+        build_index(ARGS.bin, self.home, second, self.write_note("c.md", "# Shard\n\nsecurity\n"))
+        server = self.start(extra_args=("-d", second))
+        status, _, body = server.get("/api/search?q=security&facets=type,status")
+        self.assertEqual(status, 200, body)
+        code, expected, err = run(ARGS.bin, self.home, "docket-search", "-d", self.index,
+                                  "-d", second, "--format=json", "--facets=type,status",
+                                  "security")
+        self.assertEqual(code, 0, err)
+        self.assertEqual(body, expected)
 
     def test_missing_index_page_200(self):
         server = self.start(index=os.path.join(self.tmp, "not-built-yet"))
