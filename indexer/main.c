@@ -29,6 +29,7 @@ typedef struct run {
     unsigned other_shards; /* files left to other shards (--shard K/N) */
     unsigned indexed;
     unsigned unchanged;
+    unsigned removed; /* files whose records --prune removed */
     unsigned skipped;
     unsigned failed;
     unsigned records;
@@ -202,6 +203,7 @@ static void prune(run *r, const char *const *roots, size_t count)
         }
         removed += shard_removed;
     }
+    r->removed = removed;
     msg_info("removed the records of %u deleted files", removed);
 }
 
@@ -359,8 +361,10 @@ int main(int argc, char **argv)
 
     if (!r.fatal)
         print_summary(&r, s.index_path);
+    /* A run that changed nothing leaves the compacted index as it is. */
+    bool changed = r.indexed > 0 || r.removed > 0;
     if (!r.fatal)
-        r.fatal = shards_finish(&r.shards, s.compact);
+        r.fatal = shards_finish(&r.shards, s.compact && changed);
     shards_free(&r.shards);
     if (r.fatal)
         return r.fatal;

@@ -162,6 +162,30 @@ class BundledCorpus(unittest.TestCase):
         self.assertEqual(code, 0, err)
         self.assertEqual(after["total"], before["total"])
 
+    def test_bold_on_terminal_only(self):
+        import pty
+        env = dict(os.environ, HOME=ARGS.home)
+        args = [os.path.join(ARGS.bin, "docket-search"), "-d", self.index, "bootstrapping"]
+        master, slave = pty.openpty()
+        proc = subprocess.Popen(args, stdout=slave, stderr=subprocess.DEVNULL, env=env)
+        os.close(slave)
+        chunks = []
+        while True:
+            try:
+                chunk = os.read(master, 65536)
+            except OSError:
+                break
+            if not chunk:
+                break
+            chunks.append(chunk)
+        proc.wait()
+        os.close(master)
+        on_terminal = b"".join(chunks).decode("utf-8", "replace")
+        self.assertIn("\033[1mbootstrapping\033[0m", on_terminal)
+        _, piped, _ = run("docket-search", "-d", self.index, "bootstrapping")
+        self.assertNotIn("\033[", piped)
+        self.assertIn("bootstrapping", piped)
+
     def test_invalid_utf8_query(self):
         env = dict(os.environ, HOME=ARGS.home)
         proc = subprocess.run([os.path.join(ARGS.bin, "docket-search"), "-d", self.index,
@@ -738,7 +762,11 @@ class Shards(unittest.TestCase):
                            ARGS.shared_corpus)
         if code != 0:
             raise AssertionError(err)
-        cls.remotes = [cls.serve(os.path.join(cls.sharded, f"shard-{i}")) for i in (0, 1)]
+        try:
+            cls.remotes = [cls.serve(os.path.join(cls.sharded, f"shard-{i}")) for i in (0, 1)]
+        except Exception:
+            cls.tearDownClass()
+            raise
 
     @classmethod
     def serve(cls, path):
