@@ -297,7 +297,9 @@ static void learn_bracketed(min_parser *p, const char *line)
         for (const char *a = open + 1; a < close;) {
             size_t n = strcspn(a, "/)]");
             learn_abbreviation(p, a, n, name);
-            a += n + (a[n] == '/');
+            /* Step over the separator too: a bracket of another kind
+             * inside, as in "[)x]", would otherwise stop the walk. */
+            a += n + 1;
         }
     }
 }
