@@ -152,9 +152,12 @@ static docket_status parser_fail(xc_queryparser *qp, xc_status xs, docket_error 
                            : xs == XC_NO_MEMORY  ? DOCKET_ERR_NO_MEMORY
                                                  : DOCKET_ERR_INDEX;
     /* The caller names the query; keep the parser's own words only. */
+    static const char marker[] = "QueryParserError: ";
     const char *message = xc_queryparser_error(qp);
-    const char *reason = strstr(message, "QueryParserError: ");
-    return docket_error_set(err, status, "%s", reason ? reason + 18 : message);
+    const char *reason = NULL;
+    for (const char *at = message; (at = strstr(at, marker)) != NULL; at++)
+        reason = at; /* the last one: the query itself may contain the marker */
+    return docket_error_set(err, status, "%s", reason ? reason + strlen(marker) : message);
 }
 
 static xc_status configure(xc_queryparser *qp, xc_database *db, bool match_any)

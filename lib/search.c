@@ -176,7 +176,10 @@ static docket_status assemble(docket_searcher *searcher, const docket_query *que
                      (json_int_t)query->limit, "results", results, "facets", counts);
     if (!*out)
         return DOCKET_ERR_NO_MEMORY;
-    return total == 0 ? add_suggestion(searcher, query, *out) : DOCKET_OK;
+    /* A suggestion is a courtesy: when none can be made, the result stands. */
+    if (total == 0)
+        add_suggestion(searcher, query, *out);
+    return DOCKET_OK;
 }
 
 static docket_status search_once(docket_searcher *searcher, const docket_query *query,
