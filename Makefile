@@ -95,7 +95,7 @@ fuzz: deps
 	mkdir -p build-fuzz/crashes
 	cd build-fuzz && for h in $(FUZZ_HARNESSES); do \
 	  mkdir -p corpus-$$h && cp -n ../tests/fuzz/inputs/$$h/* corpus-$$h/ 2>/dev/null; \
-	  echo "DOCKET_FUZZ_INDEX=query-index tests/fuzz/fuzz_$$h -max_total_time=$(FUZZ_SECONDS) -timeout=20 -artifact_prefix=crashes/$$h- corpus-$$h"; \
+	  echo "DOCKET_FUZZ_INDEX=query-index LSAN_OPTIONS=suppressions=../tests/fuzz/lsan.supp tests/fuzz/fuzz_$$h -max_total_time=$(FUZZ_SECONDS) -timeout=20 -artifact_prefix=crashes/$$h- corpus-$$h"; \
 	done | xargs -P 2 -I{} sh -c '{} 2>&1 | tail -n 3'
 
 clean:
