@@ -161,8 +161,13 @@ static docket_status check_version(docket_searcher *searcher)
     if (xs != XC_OK)
         return docket_searcher_fail(searcher, xs, "reading the schema version");
 
+    /* docket-index stamps a new index in its first commit: an index killed
+     * before that is empty and has no version yet. */
+    unsigned count = 0;
+    bool unstamped = *version == '\0' &&
+                     xc_database_doccount(searcher->db, &count) == XC_OK && count == 0;
     docket_status status = DOCKET_OK;
-    if (strcmp(version, DOCKET_SCHEMA_VERSION) != 0)
+    if (strcmp(version, DOCKET_SCHEMA_VERSION) != 0 && !unstamped)
         status = docket_error_set(&searcher->err, DOCKET_ERR_INDEX_VERSION,
                                   "%s: index has schema version '%s', this docket reads "
                                   "version %s; re-run docket-index to rebuild it",
