@@ -146,7 +146,8 @@ bench: bench-deps
 	$(MAKE) build
 	python3 bench/run.py --size $(BENCH_SIZE) --runs $(BENCH_RUNS) \
 	  --bin $(BUILD) --work $(BENCH_WORK) \
-	  --command "make bench BENCH_SIZE=$(BENCH_SIZE)" $(BENCH_FLAGS)
+	  --command "make bench BENCH_SIZE=$(BENCH_SIZE) BENCH_RUNS=$(BENCH_RUNS)$(if $(BENCH_FLAGS), BENCH_FLAGS='$(BENCH_FLAGS)')" \
+	  $(BENCH_FLAGS)
 
 bench-clean:
 	rm -rf $(BENCH_WORK)

@@ -53,7 +53,7 @@ MIN_TDOC_LIST = 100_000
 # nothing but documents is inside it.
 STAMP_SUFFIX = ".stamp.json"
 PARTIAL_SUFFIX = ".partial"
-GENERATOR_VERSION = 1
+GENERATOR_VERSION = 2
 
 # Slot kinds of a tokenised template.
 PARA, ONEM2M_ID, ACTION_ID, MEETING, TP_NUMBER, TDOC_ID, DATE, YEAR, \
@@ -270,7 +270,7 @@ def tokenise_lines(text, family, tokeniser, pools):
         if not is_prose(line, family):
             parts.extend(tokeniser.parts(line))
             continue
-        body = line.rstrip("\n")
+        body = line.rstrip("\r\n")
         own = tokeniser.parts(body)
         pools.paragraphs[family].append(own)
         if family != "onem2m":
@@ -280,7 +280,7 @@ def tokenise_lines(text, family, tokeniser, pools):
                 bullet = [own[0].lstrip()[2:]] + own[1:]
             pools.paragraphs["onem2m"].append(["· "] + bullet)
         parts.append((PARA, family, own))
-        parts.append("\n")
+        parts.append(line[len(body):])
     return table_person_slots(parts)
 
 
@@ -323,8 +323,9 @@ def tokenise_tdoc_row(row, tokeniser, pools):
     pools.titles.append(title)
     parts.append((TITLE, title))
     parts.extend(tokeniser.parts(row[cells[4].end(2):cells[5].start(2)]))
-    sources = [name.strip() for name in cells[5].group(2).split(",") if name.strip()]
-    parts.append((SOURCES, sources))
+    cell = cells[5].group(2)
+    sources = [name.strip() for name in cell.split(",") if name.strip()]
+    parts.append((SOURCES, sources, cell))
     parts.extend(tokeniser.parts(row[cells[5].end(2):]))
     return parts
 
@@ -478,7 +479,10 @@ def render(parts, variant, out):
                 titles = variant.pools.titles
                 render(titles[int(variant.rng.random() * len(titles))], variant, out)
         elif kind == SOURCES:
-            out.append(", ".join(variant.company(name) for name in part[1]))
+            if variant.identity:
+                out.append(part[2])
+            else:
+                out.append(", ".join(variant.company(name) for name in part[1]))
 
 
 def render_onem2m_id(part, variant, out):

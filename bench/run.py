@@ -30,6 +30,7 @@ import time
 
 BENCH_DIR = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, BENCH_DIR)
+sys.dont_write_bytecode = True  # keep __pycache__ out of the source tree
 import report  # noqa: E402
 
 TOOLS = ("docket", "quest", "fts5", "rg")
@@ -94,6 +95,20 @@ def tree_bytes(path):
     for root, _, names in os.walk(path):
         total += sum(os.path.getsize(os.path.join(root, name)) for name in names)
     return total
+
+
+def docket_commit():
+    """Return the short commit of the source tree, with -dirty when its code has changes."""
+    root = os.path.dirname(BENCH_DIR)
+    try:
+        head = subprocess.run(["git", "-C", root, "rev-parse", "--short", "HEAD"],
+                              capture_output=True, text=True, check=True).stdout.strip()
+        changes = subprocess.run(["git", "-C", root, "status", "--porcelain", "--",
+                                  "lib", "indexer", "searcher", "include", "CMakeLists.txt"],
+                                 capture_output=True, text=True, check=True).stdout.strip()
+    except (OSError, subprocess.CalledProcessError):
+        return "unknown"
+    return head + ("-dirty" if changes else "")
 
 
 def load_average():
@@ -187,6 +202,7 @@ class Bench:
                 versions[name] = output.strip().splitlines()[0] if output.strip() else "unknown"
             except OSError:
                 versions[name] = "unknown"
+        versions["docket commit"] = docket_commit()
         versions["python"] = sys.version.split()[0]
         versions["kernel"] = os.uname().release
         return versions
@@ -250,7 +266,8 @@ class Bench:
             "rss_kb": first.rss_kb, "bytes": tree_bytes(self.docket_index),
             "tables": table_bytes(self.docket_index),
             "records": int(records.group(1)) if records else None,
-            "summary": summary_line[0] if summary_line else "",
+            # The index path is replaced, so no local path reaches the docs.
+            "summary": summary_line[0].replace(self.work, "$BENCH_WORK") if summary_line else "",
             "failed_files": int(failed.group(1)) if failed else None,
             "rerun_seconds": rerun.wall, "rerun_rss_kb": rerun.rss_kb,
         }
@@ -444,9 +461,7 @@ class Bench:
                      self.mirror + ".stamp.json"):
             remove(path)
 
-    def main(self):
-        os.makedirs(self.logs, exist_ok=True)
-        started = time.perf_counter()
+    def measure(self):
         self.results = {
             "size": self.size, "command": self.args.command,
             "date": datetime.datetime.now(datetime.timezone.utc).strftime("%Y-%m-%d %H:%M UTC"),
@@ -456,16 +471,15 @@ class Bench:
         self.results["index"] = {"docket": self.index_docket(),
                                  "omindex": self.index_omindex(),
                                  "fts5": self.index_fts5()}
+
         self.log(f"running {len(self.load_queries())} queries")
         if self.args.rg_runs is None:
             large = self.results["corpus"]["bytes"] > LARGE_CORPUS
             self.args.rg_runs = min(self.args.runs, LARGE_CORPUS_RG_RUNS) if large \
                 else self.args.runs
         self.results["search"] = self.search()
-        if self.args.profile:
-            self.profile()
-        self.results["bench_seconds"] = round(time.perf_counter() - started, 1)
-        self.results["machine"]["load_at_end"] = load_average()
+
+    def publish(self):
         path = report.save(self.results, self.args.results)
         print()
         print(report.ratio_table(self.results))
@@ -473,6 +487,17 @@ class Bench:
         print(report.target_table(self.results))
         report.update_doc(self.args.doc, self.args.results)
         self.log(f"results written to {path} and {self.args.doc}")
+
+    def main(self):
+        os.makedirs(self.logs, exist_ok=True)
+        started = time.perf_counter()
+        self.measure()
+        if self.args.profile:
+            self.profile()
+        self.results["bench_seconds"] = round(time.perf_counter() - started, 1)
+        self.results["machine"]["load_at_end"] = load_average()
+        self.publish()
+
         if not self.args.keep:
             self.clean()
             self.log(f"indexes removed; the corpus stays in {self.corpus} "

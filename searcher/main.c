@@ -202,6 +202,11 @@ static int parse_options(int argc, char **argv, settings *s)
         if (code != 0)
             return code;
     }
+    /* A count needs neither results nor facets. */
+    if (s->count_only) {
+        s->query.limit = 0;
+        s->query.facets = "";
+    }
     /* Lists for pipes contain every match unless --limit is given. */
     if (s->output != PRINT_RECORDS && !limit_given)
         s->query.limit = MAX_LIMIT;
