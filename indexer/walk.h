@@ -6,7 +6,7 @@
 typedef enum walk_kind {
     WALK_FILE,    /* a regular file, or a symlink to one */
     WALK_SPECIAL, /* a FIFO, socket or device: never opened */
-    WALK_ERROR    /* could not be read; errno_value says why */
+    WALK_ERROR    /* could not be read; errno_value gives the cause */
 } walk_kind;
 
 /* Called for each entry in sorted order; a non-zero return stops the walk. */

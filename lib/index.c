@@ -299,7 +299,11 @@ static void remove_stale_copies(const char *path)
     snprintf(folder, sizeof folder, "%s", path);
     char *slash = strrchr(folder, '/');
     const char *name = slash ? slash + 1 : folder;
-    const char *parent = slash ? (slash == folder ? "/" : folder) : ".";
+    const char *parent = ".";
+    if (slash == folder)
+        parent = "/";
+    else if (slash)
+        parent = folder;
     if (slash)
         *slash = '\0';
     size_t name_len = strlen(name);
@@ -514,8 +518,8 @@ static docket_status assign_id(json_t *record, json_t *seen)
  * one index: a later snapshot of a meeting may sit in another file, and
  * so in another shard.
  * NOTE: the shards commit on their own, so a crash between two commits
- * can leave a record removed from one shard and not yet added to another;
- * the next run, which re-reads the files not committed, restores it. */
+ * can leave a record removed from one shard and not yet added to another.
+ * The next run re-reads the files that were not committed and restores it. */
 static docket_status remove_from_siblings(docket_index *index, const char *term)
 {
     for (unsigned i = 0; i < index->sibling_count; i++) {

@@ -51,7 +51,7 @@ typedef enum m2m_field {
     M2M_FIELD_TEXT       /* after a one-line value: the rest goes to the meeting */
 } m2m_field;
 
-/* The contribution records a heading opened, and where the block stands. */
+/* The contribution records a heading opened, and the part of the block being read. */
 typedef struct m2m_block {
     json_t *records[M2M_MAX_NUMBERS]; /* borrowed from the parser's records */
     docket_docnum numbers[M2M_MAX_NUMBERS]; /* the numbers as the heading named them */

@@ -10,7 +10,7 @@
 
 /* Parse `text` against `db` into `out`. Words are ANDed unless
  * `match_any`; acronyms in `synonyms` (may be NULL) also find their
- * expansions. On failure `err` holds the parser's message. */
+ * expansions. On failure `err` contains the parser's message. */
 docket_status docket_query_parse(xc_database *db, const docket_synonyms *synonyms,
                                  const char *text, bool match_any, xc_query **out,
                                  docket_error *err);

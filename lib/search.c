@@ -176,7 +176,8 @@ static docket_status assemble(docket_searcher *searcher, const docket_query *que
                      (json_int_t)query->limit, "results", results, "facets", counts);
     if (!*out)
         return DOCKET_ERR_NO_MEMORY;
-    /* A suggestion is a courtesy: when none can be made, the result stands. */
+    /* A suggestion is optional, so the result is returned without one when
+     * none can be made. */
     if (total == 0)
         add_suggestion(searcher, query, *out);
     return DOCKET_OK;

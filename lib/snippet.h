@@ -7,7 +7,7 @@
 #include "docket/status.h"
 #include "xapian-c.h"
 
-/* Longest snippet, in bytes of source text. */
+/* Maximum snippet length, in bytes of source text. */
 #define DOCKET_SNIPPET_BYTES 240
 
 /* Set "snippet" (plain text, whitespace collapsed) and "highlights"

@@ -1,4 +1,4 @@
-/* search.h: answering queries over a docket index. */
+/* search.h: running queries over a docket index. */
 #ifndef DOCKET_SEARCH_H
 #define DOCKET_SEARCH_H
 
