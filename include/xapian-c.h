@@ -116,6 +116,12 @@ xc_status xc_database_termfreq(xc_database *db, const char *term, unsigned *out)
 /* Copy the database to `dest`, compacted, as one database. */
 xc_status xc_database_compact(xc_database *db, const char *dest);
 
+/* Copy the database and the database at `other` to `dest`, compacted, as
+ * one database. The documents of `db` keep their order and come first,
+ * those of `other` follow in theirs. Where both hold a metadata key, the
+ * value of `db` is kept; spelling frequencies are summed. */
+xc_status xc_database_compact_with(xc_database *db, const char *other, const char *dest);
+
 /* Metadata: an empty string when the key is absent. */
 xc_status xc_database_get_metadata(xc_database *db, const char *key, char **out);
 xc_status xc_database_set_metadata(xc_database *db, const char *key, const char *value);
@@ -130,6 +136,11 @@ xc_status xc_database_replace_document(xc_database *db, const char *unique_term,
 /* Delete every document indexed by `term`. */
 xc_status xc_database_delete_by_term(xc_database *db, const char *term);
 
+/* Delete the documents indexed by `term` except the `keep` with the
+ * highest ids; `out` receives the number deleted. */
+xc_status xc_database_trim_term(xc_database *db, const char *term, unsigned keep,
+                                unsigned *out);
+
 /* Fetch document `id`; XC_NOT_FOUND when it does not exist. */
 xc_status xc_database_get_document(xc_database *db, xc_docid id, xc_document **out);
 
@@ -142,6 +153,12 @@ xc_status xc_database_find_by_term(xc_database *db, const char *term, xc_docid *
 typedef int (*xc_term_fn)(const char *term, unsigned termfreq, void *data);
 xc_status xc_database_each_term(xc_database *db, const char *prefix,
                                 xc_term_fn fn, void *data);
+
+/* Call `fn` for each metadata key starting with `prefix`, in sorted order,
+ * with its value. A non-zero return from `fn` stops the walk. */
+typedef int (*xc_metadata_fn)(const char *key, const char *value, void *data);
+xc_status xc_database_each_metadata(xc_database *db, const char *prefix,
+                                    xc_metadata_fn fn, void *data);
 
 /* Spelling and synonym data, used by the query parser. */
 xc_status xc_database_add_spelling(xc_database *db, const char *word, unsigned freq);

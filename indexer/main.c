@@ -10,34 +10,13 @@
 #include "cli/msg.h"
 #include "cli/options.h"
 #include "docket/index.h"
+#include "run.h"
 #include "shards.h"
 #include "walk.h"
+#include "writers.h"
 
 #define DEFAULT_LOCK_TIMEOUT 30
-#define MAX_KINDS 32
-
-/* Files (or documents) and records counted per format or dialect name. */
-typedef struct tally {
-    const char *names[MAX_KINDS];
-    unsigned counts[MAX_KINDS];
-    unsigned records[MAX_KINDS];
-    size_t used;
-} tally;
-
-typedef struct run {
-    shard_set shards;
-    unsigned other_shards; /* files left to other shards (--shard K/N) */
-    unsigned indexed;
-    unsigned unchanged;
-    unsigned removed; /* files whose records --prune removed */
-    unsigned skipped;
-    unsigned failed;
-    unsigned records;
-    tally formats;  /* files per format */
-    tally dialects; /* documents per dialect; an archive member is one document */
-    int fatal;      /* exit code that stops the run, or 0 */
-} run;
-
+#define MAX_WRITERS 2
 typedef struct settings {
     char index_path[PATH_MAX];
     const char *aliases;
@@ -48,34 +27,8 @@ typedef struct settings {
     bool full;
     bool prune;
     shard_plan plan;
+    unsigned writers; /* 0: one per core, at most MAX_WRITERS */
 } settings;
-
-static void tally_add(tally *t, const char *name, unsigned records)
-{
-    size_t i = 0;
-    while (i < t->used && strcmp(t->names[i], name) != 0)
-        i++;
-    if (i == MAX_KINDS)
-        return;
-    if (i == t->used) {
-        t->names[i] = name;
-        t->counts[i] = 0;
-        t->records[i] = 0;
-        t->used++;
-    }
-    t->counts[i]++;
-    t->records[i] += records;
-}
-
-/* "html 10 (1400 records), text 3 (12 records)" */
-static void tally_format(const tally *t, char *out, size_t size)
-{
-    size_t n = 0;
-    out[0] = '\0';
-    for (size_t i = 0; i < t->used && n < size; i++)
-        n += (size_t)snprintf(out + n, size - n, "%s%s %u (%u records)", i ? ", " : "",
-                              t->names[i], t->counts[i], t->records[i]);
-}
 
 static void usage(FILE *out)
 {
@@ -100,6 +53,9 @@ static void usage(FILE *out)
             "      --commit-every=N    commit after every N files (default 200); a crash\n"
             "                          loses at most the files since the last commit\n"
             "      --no-compact        skip compacting the index at the end\n"
+            "  -j, --jobs=N            writers at once, 1 or 2 (default: 2 on a machine\n"
+            "                          with two cores or more); two need compaction\n"
+            "                          and a plain index (no --shards or --shard)\n"
             "      --shards=N          spread records over N shards in the -d folder, by a\n"
             "                          hash of each file's absolute path, with a Xapian\n"
             "                          stub file so docket-search opens them as one\n"
@@ -115,68 +71,23 @@ static void usage(FILE *out)
             DEFAULT_LOCK_TIMEOUT);
 }
 
-/* Return the exit code for a failure to open or write the index. */
-static int index_exit_code(docket_status status)
-{
-    return status == DOCKET_ERR_INDEX_BUSY ? EXIT_BUSY : EXIT_INDEX;
-}
-
-static int index_file(run *r, const char *path)
-{
-    docket_index *index = shards_route(&r->shards, path);
-    if (!index) {
-        r->other_shards++;
-        return 0;
-    }
-    docket_file_report report;
-    docket_status status = docket_index_add_file(index, path, &report);
-
-    if (status == DOCKET_OK && report.unchanged) {
-        r->unchanged++;
-        msg_note("%s: unchanged", path);
-    } else if (status == DOCKET_OK) {
-        r->indexed++;
-        r->records += report.records;
-        tally_add(&r->formats, report.format, report.records);
-        msg_note("%s: %u records (%s, %s)", path, report.records, report.format,
-                 report.dialect);
-    } else if (status == DOCKET_ERR_UNSUPPORTED) {
-        r->skipped++;
-        msg_info("skipped: %s", docket_index_error(index));
-    } else if (status == DOCKET_ERR_INDEX_BUSY || status == DOCKET_ERR_INDEX_CORRUPT ||
-               status == DOCKET_ERR_INDEX || status == DOCKET_ERR_NO_MEMORY) {
-        msg_error("%s", docket_index_error(index));
-        r->fatal = index_exit_code(status);
-        return 1;
-    } else {
-        r->failed++;
-        msg_error("failed: %s", docket_index_error(index));
-    }
-    return 0;
-}
-
-/* Count each document of an indexed file; report archive members that
- * could not be read. */
-static void on_member(const docket_member_report *member, void *data)
-{
-    run *r = data;
-    if (member->status == DOCKET_OK) {
-        tally_add(&r->dialects, member->dialect, member->records);
-    } else if (member->status == DOCKET_ERR_UNSUPPORTED) {
-        r->skipped++;
-        msg_info("skipped: %s", member->error);
-    } else {
-        r->failed++;
-        msg_error("failed: %s", member->error);
-    }
-}
+/* What a walk gathers: the files to index, counting the rest. */
+typedef struct gather {
+    run *r;
+    file_list files;
+} gather;
 
 static int visit(const char *path, walk_kind kind, int errno_value, void *data)
 {
-    run *r = data;
+    gather *g = data;
+    run *r = g->r;
     switch (kind) {
     case WALK_FILE:
-        return index_file(r, path);
+        if (file_list_add(&g->files, path))
+            return 0;
+        msg_error("%s: out of memory", path);
+        r->fatal = EXIT_FAILURE;
+        return 1;
     case WALK_SPECIAL:
         r->skipped++;
         msg_info("skipped: %s: not a regular file", path);
@@ -198,7 +109,7 @@ static void prune(run *r, const char *const *roots, size_t count)
         docket_status status = docket_index_prune(index, roots, count, &shard_removed);
         if (status != DOCKET_OK) {
             msg_error("%s", docket_index_error(index));
-            r->fatal = index_exit_code(status);
+            r->fatal = run_exit_code(status);
             return;
         }
         removed += shard_removed;
@@ -231,6 +142,7 @@ static int parse_options(int argc, char **argv, settings *s)
         {"lock-timeout", required_argument, NULL, 't'},
         {"no-compact", no_argument, NULL, 'C'},
         {"commit-every", required_argument, NULL, 'E'},
+        {"jobs", required_argument, NULL, 'j'},
         {"full", no_argument, NULL, 'F'},
         {"prune", no_argument, NULL, 'P'},
         {"shards", required_argument, NULL, 'S'},
@@ -244,7 +156,7 @@ static int parse_options(int argc, char **argv, settings *s)
     const char *index_option = NULL;
     int c;
     opterr = 0;
-    while ((c = getopt_long(argc, argv, ":d:qvhV", long_options, NULL)) != -1) {
+    while ((c = getopt_long(argc, argv, ":d:j:qvhV", long_options, NULL)) != -1) {
         switch (c) {
         case 'd': index_option = optarg; break;
         case 'a': s->aliases = optarg; break;
@@ -261,6 +173,12 @@ static int parse_options(int argc, char **argv, settings *s)
             if (!options_parse_unsigned(optarg, 1000000, &s->commit_every) || s->commit_every == 0) {
                 msg_error("invalid --commit-every: %s: expected a number of files from 1 to "
                           "1000000", optarg);
+                return EXIT_USAGE;
+            }
+            break;
+        case 'j':
+            if (!options_parse_unsigned(optarg, MAX_WRITERS, &s->writers) || s->writers == 0) {
+                msg_error("invalid --jobs: %s: expected 1 or %d", optarg, MAX_WRITERS);
                 return EXIT_USAGE;
             }
             break;
@@ -328,9 +246,18 @@ static const char *data_file(const char *option, const char *name, char *buffer,
     return buffer;
 }
 
+/* Writers for --jobs=`asked`, or one per core up to MAX_WRITERS. */
+static unsigned writer_count(unsigned asked)
+{
+    if (asked)
+        return asked;
+    long cores = sysconf(_SC_NPROCESSORS_ONLN);
+    return cores >= MAX_WRITERS ? MAX_WRITERS : 1;
+}
+
 int main(int argc, char **argv)
 {
-    settings s = {{0}, NULL, NULL, DEFAULT_LOCK_TIMEOUT, 0, true, false, false, {1, -1}};
+    settings s = {{0}, NULL, NULL, DEFAULT_LOCK_TIMEOUT, 0, true, false, false, {1, -1}, 0};
     msg_init("docket-index");
     int code = parse_options(argc, argv, &s);
     if (code != 0)
@@ -345,26 +272,31 @@ int main(int argc, char **argv)
         .lock_timeout = s.lock_timeout,
         .commit_files = s.commit_every,
         .full = s.full,
-        .on_member = on_member,
+        .on_member = run_on_member,
         .on_member_data = &r,
     };
+    unsigned writers = s.compact ? writer_count(s.writers) : 1;
     code = shards_open(&r.shards, s.index_path, &s.plan, &options);
     if (code != 0) {
         shards_free(&r.shards);
         return code;
     }
 
+    gather g = {&r, {0}};
     for (int i = optind; i < argc && !r.fatal; i++)
-        walk_tree(argv[i], visit, &r);
+        walk_tree(argv[i], visit, &g);
+    if (!r.fatal)
+        writers_index(&r, &g.files, writers, &options);
+    file_list_free(&g.files);
     if (!r.fatal && s.prune)
         prune(&r, (const char *const *)argv + optind, (size_t)(argc - optind));
 
-    if (!r.fatal)
-        print_summary(&r, s.index_path);
     /* A run that changed nothing leaves the compacted index as it is. */
     bool changed = r.indexed > 0 || r.removed > 0;
     if (!r.fatal)
         r.fatal = shards_finish(&r.shards, s.compact && changed);
+    if (!r.fatal)
+        print_summary(&r, s.index_path);
     shards_free(&r.shards);
     if (r.fatal)
         return r.fatal;

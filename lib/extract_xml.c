@@ -1,6 +1,8 @@
 /* extract_xml.c: streaming XML parts of office files without DTDs, entities or network access. */
 #include "extract_xml.h"
 
+#include "docket/extract.h"
+
 #include <stdbool.h>
 #include <stdio.h>
 #include <string.h>
@@ -42,6 +44,11 @@ static void drop_message(void *context, const char *format, ...)
 
 static void drop_error(void *context, xmlErrorPtr error)
 {
+}
+
+void docket_extract_init(void)
+{
+    xmlInitParser();
 }
 
 void docket_xml_silence(docket_xml_handlers *saved)

@@ -20,6 +20,7 @@
 #include "docket/normalise.h"
 #include "docket/record.h"
 #include "fsutil.h"
+#include "index_private.h"
 #include "schema.h"
 #include "strbuf.h"
 #include "synonyms.h"
@@ -29,34 +30,6 @@
 #define DEFAULT_COMMIT_FILES 200
 #define DEFAULT_COMMIT_BYTES (64ull << 20)
 #define LOCK_POLL_MS 100
-
-struct docket_index {
-    char *path;
-    xc_database *db;
-    xc_termgen *tg;
-    docket_aliases *aliases;
-    docket_extract_limits limits;
-    unsigned commit_files;
-    unsigned long long commit_bytes;
-    unsigned pending_files;
-    unsigned long long pending_bytes;
-    bool full;
-    docket_index **siblings;  /* the other shards of a sharded index */
-    unsigned sibling_count;
-    docket_member_fn on_member;
-    void *on_member_data;
-    unsigned long generation; /* bumped at each rebuild; file states of older ones are void */
-    docket_error err;
-};
-
-/* What the index remembers of a file between runs, in the metadata entry
- * "docket.file:" + its absolute path, as "GENERATION SIZE SEC.NSEC HASH". */
-typedef struct file_state {
-    unsigned long long size;
-    long long mtime_sec;
-    long mtime_nsec;
-    unsigned long long hash; /* FNV-1a 64 of the content */
-} file_state;
 
 const char *docket_index_error(const docket_index *index)
 {
@@ -291,8 +264,8 @@ static docket_status load_aliases(docket_index *index, const char *path, docket_
     return status;
 }
 
-/* Remove what a compaction killed half-way left beside `path`: folders
- * named PATH.compact-PID or PATH.old-PID whose process is gone. */
+/* Remove what a run killed half-way left beside `path`: folders named
+ * PATH.compact-PID, PATH.old-PID or PATH.part-PID whose process is gone. */
 static void remove_stale_copies(const char *path)
 {
     char folder[PATH_MAX];
@@ -318,6 +291,7 @@ static void remove_stale_copies(const char *path)
             continue;
         const char *pid_text = strncmp(rest, ".compact-", 9) == 0 ? rest + 9
                                : strncmp(rest, ".old-", 5) == 0   ? rest + 5
+                               : strncmp(rest, ".part-", 6) == 0  ? rest + 6
                                                                   : NULL;
         char *end = NULL;
         long pid = pid_text ? strtol(pid_text, &end, 10) : 0;
@@ -334,7 +308,7 @@ static void remove_stale_copies(const char *path)
 docket_status docket_index_open(const char *path, const docket_index_options *options,
                                 docket_index **out, docket_error *err)
 {
-    docket_index_options defaults = {NULL, NULL, 0, 0, 0, false, NULL, NULL};
+    docket_index_options defaults = {0};
     if (!options)
         options = &defaults;
 
@@ -343,10 +317,12 @@ docket_status docket_index_open(const char *path, const docket_index_options *op
         free(index);
         return docket_error_set(err, DOCKET_ERR_NO_MEMORY, "%s: out of memory", path);
     }
+    docket_extract_init();
     docket_extract_limits_default(&index->limits);
     index->commit_files = options->commit_files ? options->commit_files : DEFAULT_COMMIT_FILES;
     index->commit_bytes = options->commit_bytes ? options->commit_bytes : DEFAULT_COMMIT_BYTES;
     index->full = options->full;
+    index->keep_first = options->keep_first;
     index->on_member = options->on_member;
     index->on_member_data = options->on_member_data;
 
@@ -388,7 +364,6 @@ docket_status docket_index_open(const char *path, const docket_index_options *op
 
 /* ---- What earlier runs saw ----------------------------------------- */
 
-#define FILE_KEY_PREFIX "docket.file:"
 /* Xapian limits metadata keys to about 245 bytes; longer paths are hashed. */
 #define MAX_PLAIN_KEY 200
 
@@ -532,19 +507,30 @@ static docket_status remove_from_siblings(docket_index *index, const char *term)
     return DOCKET_OK;
 }
 
+/* Whether an index that keeps first records holds one with the id `term`. */
+static bool kept_before(docket_index *index, const char *term)
+{
+    unsigned count = 0;
+    return index->keep_first && xc_database_termfreq(index->db, term, &count) == XC_OK &&
+           count > 0;
+}
+
 static docket_status add_record(docket_index *index, json_t *record, const char *abs_path)
 {
+    const char *id = docket_record_get(record, "id");
+    char term[1100];
+    snprintf(term, sizeof term, "%s%s", DOCKET_PREFIX_ID, id);
+    if (kept_before(index, term))
+        return DOCKET_OK;
+
     xc_document *doc = NULL;
     xc_status xs = xc_document_new(&doc);
     if (xs != XC_OK)
         return docket_error_set(&index->err, DOCKET_ERR_NO_MEMORY, "out of memory");
 
-    const char *id = docket_record_get(record, "id");
     docket_status status =
         docket_schema_document(record, id, abs_path, index->tg, doc, &index->err);
     if (status == DOCKET_OK) {
-        char term[1100];
-        snprintf(term, sizeof term, "%s%s", DOCKET_PREFIX_ID, id);
         xc_docid docid;
         xs = xc_database_replace_document(index->db, term, doc, &docid);
         if (xs != XC_OK)
@@ -668,6 +654,17 @@ static docket_status index_content(docket_index *index, const char *abs_path,
     json_decref(records);
     docket_text_free(text);
     return status;
+}
+
+docket_status docket_index_unchanged(docket_index *index, const char *path, bool *out)
+{
+    char abs_path[PATH_MAX];
+    file_state state;
+    *out = false;
+    if (!realpath(path, abs_path))
+        return docket_error_set(&index->err, DOCKET_ERR_IO, "%s: %s", path, strerror(errno));
+    *out = !file_changed(index, path, abs_path, &state);
+    return DOCKET_OK;
 }
 
 docket_status docket_index_add_file(docket_index *index, const char *path,
@@ -812,6 +809,10 @@ docket_status docket_index_commit(docket_index *index)
 
 docket_status docket_index_count(docket_index *index, unsigned *out)
 {
+    if (!index->db) {
+        *out = index->final_count;
+        return DOCKET_OK;
+    }
     xc_status xs = xc_database_doccount(index->db, out);
     return xs == XC_OK ? DOCKET_OK : db_fail(index, xs, "counting records");
 }
@@ -849,9 +850,14 @@ docket_status docket_index_compact(docket_index *index)
     docket_status status = docket_index_commit(index);
     if (status != DOCKET_OK)
         return status;
-    xc_status xs = xc_database_compact(index->db, fresh);
-    if (xs != XC_OK) {
-        status = db_fail(index, xs, "compacting");
+    xc_status xs = index->merge_from ? xc_database_compact_with(index->db, index->merge_from, fresh)
+                                     : xc_database_compact(index->db, fresh);
+    status = xs == XC_OK ? DOCKET_OK : db_fail(index, xs, "compacting");
+    if (status == DOCKET_OK && index->merge_from)
+        status = docket_index_settle_merge(index, fresh);
+    if (status == DOCKET_OK && !index->merge_from)
+        status = docket_index_count(index, &index->final_count);
+    if (status != DOCKET_OK) {
         docket_remove_tree(fresh);
         return status;
     }
@@ -878,6 +884,9 @@ docket_status docket_index_close(docket_index *index)
 {
     if (!index->db)
         return DOCKET_OK;
+    /* After a merge, the count is that of the compacted copy. */
+    if (!index->merge_from && xc_database_doccount(index->db, &index->final_count) != XC_OK)
+        index->final_count = 0;
     xc_status xs = xc_database_close(index->db);
     docket_status status = xs == XC_OK ? DOCKET_OK : db_fail(index, xs, "committing");
     xc_database_free(index->db);
@@ -892,6 +901,9 @@ void docket_index_free(docket_index *index)
     xc_database_free(index->db);
     xc_termgen_free(index->tg);
     docket_aliases_free(index->aliases);
+    if (index->merge_from)
+        docket_remove_tree(index->merge_from);
+    free(index->merge_from);
     free(index->siblings);
     free(index->path);
     free(index);

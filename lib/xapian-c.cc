@@ -820,6 +820,26 @@ xc_status xc_database_compact(xc_database *db, const char *dest)
     }
 }
 
+xc_status xc_database_compact_with(xc_database *db, const char *other, const char *dest)
+{
+    assert(db);
+    assert(other);
+    assert(dest);
+    try {
+        xc_status status = make_parents(dest, db->error);
+        if (status == XC_OK) {
+            Xapian::Database both(db->db);
+            both.add_database(Xapian::Database(other));
+            both.compact(dest);
+        }
+        return status;
+    } catch (...) {
+        return catch_status(db->error, [&] {
+            return db->label + " and " + other + " compacted to " + dest;
+        });
+    }
+}
+
 xc_status xc_database_get_metadata(xc_database *db, const char *key, char **out)
 {
     assert(db);
@@ -895,6 +915,36 @@ xc_status xc_database_delete_by_term(xc_database *db, const char *term)
     }
 }
 
+xc_status xc_database_trim_term(xc_database *db, const char *term, unsigned keep,
+                                unsigned *out)
+{
+    assert(db);
+    assert(term);
+    assert(out);
+    *out = 0;
+    try {
+        xc_status status = require_writable(db);
+        if (status != XC_OK)
+            return status;
+        std::string fitted = fit_term(term);
+        Xapian::doccount count = db->db.get_termfreq(fitted);
+        if (count <= keep)
+            return XC_OK;
+        // Collect first: deleting while iterating the posting list is not safe.
+        std::vector<Xapian::docid> doomed;
+        doomed.reserve(count - keep);
+        for (auto it = db->db.postlist_begin(fitted);
+             it != db->db.postlist_end(fitted) && doomed.size() < count - keep; ++it)
+            doomed.push_back(*it);
+        for (Xapian::docid id : doomed)
+            db->wdb.delete_document(id);
+        *out = static_cast<unsigned>(doomed.size());
+        return XC_OK;
+    } catch (...) {
+        return catch_status(db->error, db->label);
+    }
+}
+
 xc_status xc_database_get_document(xc_database *db, xc_docid id, xc_document **out)
 {
     assert(db);
@@ -938,6 +988,25 @@ xc_status xc_database_each_term(xc_database *db, const char *prefix, xc_term_fn 
         std::string start = prefix ? prefix : "";
         for (auto it = db->db.allterms_begin(start); it != db->db.allterms_end(start); ++it) {
             if (fn((*it).c_str(), it.get_termfreq(), data) != 0)
+                break;
+        }
+        return XC_OK;
+    } catch (...) {
+        return catch_status(db->error, db->label);
+    }
+}
+
+xc_status xc_database_each_metadata(xc_database *db, const char *prefix,
+                                    xc_metadata_fn fn, void *data)
+{
+    assert(db);
+    assert(fn);
+    try {
+        std::string start = prefix ? prefix : "";
+        for (auto it = db->db.metadata_keys_begin(start); it != db->db.metadata_keys_end(start);
+             ++it) {
+            std::string value = db->db.get_metadata(*it);
+            if (fn((*it).c_str(), value.c_str(), data) != 0)
                 break;
         }
         return XC_OK;

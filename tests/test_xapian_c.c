@@ -1027,6 +1027,85 @@ START_TEST(compact_to_new_folder)
 }
 END_TEST
 
+/* The copy holds the first database's documents, then the second's, and
+ * the first one's value of a metadata key both hold. */
+START_TEST(compact_with_appends_second)
+{
+    char *second = join(temp_dir, "second");
+    char *dest = join(temp_dir, "out/both");
+    build_samples(second, 0, 2);
+    xc_error err;
+    xc_database *db = NULL;
+    assert_xc_ok(xc_database_create(second, &db, &err), err.message);
+    assert_xc_ok(xc_database_set_metadata(db, "key", "second"), xc_database_error(db));
+    assert_xc_ok(xc_database_set_metadata(db, "only", "second"), xc_database_error(db));
+    assert_xc_ok(xc_database_close(db), xc_database_error(db));
+    xc_database_free(db);
+
+    db = open_sample_writable();
+    assert_xc_ok(xc_database_set_metadata(db, "key", "first"), xc_database_error(db));
+    assert_xc_ok(xc_database_commit(db), xc_database_error(db));
+    assert_xc_ok(xc_database_compact_with(db, second, dest), xc_database_error(db));
+    xc_database_free(db);
+
+    assert_xc_ok(xc_database_create(dest, &db, &err), err.message);
+    unsigned count = 0;
+    assert_xc_ok(xc_database_doccount(db, &count), xc_database_error(db));
+    ck_assert_uint_eq(count, SAMPLE_COUNT + 2);
+    char *value = NULL;
+    assert_xc_ok(xc_database_get_metadata(db, "key", &value), xc_database_error(db));
+    ck_assert_str_eq(value, "first");
+    free(value);
+    assert_xc_ok(xc_database_get_metadata(db, "only", &value), xc_database_error(db));
+    ck_assert_str_eq(value, "second");
+    free(value);
+
+    /* "Qa" is in both: trimming to one keeps the second's copy, the last. */
+    unsigned deleted = 0;
+    xc_docid last = 0;
+    assert_xc_ok(xc_database_trim_term(db, "Qa", 1, &deleted), xc_database_error(db));
+    ck_assert_uint_eq(deleted, 1);
+    assert_xc_ok(xc_database_find_by_term(db, "Qa", &last), xc_database_error(db));
+    ck_assert_uint_gt(last, SAMPLE_COUNT);
+    assert_xc_ok(xc_database_trim_term(db, "Qb", 2, &deleted), xc_database_error(db));
+    ck_assert_uint_eq(deleted, 0);
+    assert_xc_ok(xc_database_trim_term(db, "Qabsent", 0, &deleted), xc_database_error(db));
+    ck_assert_uint_eq(deleted, 0);
+    assert_xc_ok(xc_database_doccount(db, &count), xc_database_error(db));
+    ck_assert_uint_eq(count, SAMPLE_COUNT + 1);
+    xc_database_free(db);
+    free(second);
+    free(dest);
+}
+END_TEST
+
+static int collect_metadata(const char *key, const char *value, void *data)
+{
+    char *out = data;
+    strcat(out, key);
+    strcat(out, "=");
+    strcat(out, value);
+    strcat(out, ";");
+    return strcmp(key, "p.stop") == 0;
+}
+
+START_TEST(each_metadata_walks_prefix)
+{
+    xc_database *db = open_sample_writable();
+    const char *const pairs[][2] = {{"p.b", "2"}, {"p.a", "1"}, {"q.a", "x"}, {"p.stop", "s"},
+                                    {"p.z", "z"}};
+    for (size_t i = 0; i < sizeof pairs / sizeof pairs[0]; i++)
+        assert_xc_ok(xc_database_set_metadata(db, pairs[i][0], pairs[i][1]),
+                     xc_database_error(db));
+    assert_xc_ok(xc_database_commit(db), xc_database_error(db));
+    char seen[256] = "";
+    assert_xc_ok(xc_database_each_metadata(db, "p.", collect_metadata, seen),
+                 xc_database_error(db));
+    ck_assert_str_eq(seen, "p.a=1;p.b=2;p.stop=s;");
+    xc_database_free(db);
+}
+END_TEST
+
 START_TEST(open_stub_file)
 {
     const char stub[] = "auto db\n";
@@ -1502,6 +1581,8 @@ static Suite *xapian_c_suite(void)
     tcase_add_test(update, missing_document_not_found);
     tcase_add_test(update, termgen_shares_document);
     tcase_add_test(update, compact_to_new_folder);
+    tcase_add_test(update, compact_with_appends_second);
+    tcase_add_test(update, each_metadata_walks_prefix);
     tcase_add_test(update, open_stub_file);
     tcase_add_test(update, reopen_sees_new_commit);
     suite_add_tcase(suite, update);

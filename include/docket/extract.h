@@ -89,6 +89,11 @@ void docket_extract_limits_default(docket_extract_limits *limits);
  * texts of a .gz carry the format of the file inside it. */
 const char *docket_extract_format(const char *path);
 
+/* Prepare the parsers that extraction uses. Extraction may run in several
+ * threads at once, each on its own files, once this has returned in one of
+ * them; docket_index_open calls it. */
+void docket_extract_init(void);
+
 /* Extract the file at `path` into a new chain of docket_text (see above);
  * `limits` may be NULL for the defaults. Fails with DOCKET_ERR_UNSUPPORTED
  * for formats docket does not read or a missing converter program,

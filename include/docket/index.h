@@ -33,6 +33,8 @@ typedef struct docket_index_options {
     unsigned commit_files;    /* commit after this many files (0: default 200) */
     unsigned long long commit_bytes; /* ... or this many input bytes (0: default 64 MiB) */
     bool full;                /* re-read every file, even unchanged ones */
+    bool keep_first;          /* never replace a record by one of the same id: for
+                                 an index given a run's files last to first */
     docket_member_fn on_member; /* may be NULL */
     void *on_member_data;
 } docket_index_options;
@@ -61,6 +63,21 @@ docket_status docket_index_open(const char *path, const docket_index_options *op
 docket_status docket_index_add_file(docket_index *index, const char *path,
                                     docket_file_report *out);
 
+/* Set `out` to whether the file at `path` is the one an earlier run
+ * indexed: same size and modification time, or same content. Such a file
+ * docket_index_add_file would skip. */
+docket_status docket_index_unchanged(docket_index *index, const char *path, bool *out);
+
+/* Take in, at the next docket_index_compact, the records of the index at
+ * `other`: an index built in the same run, at the same time, from files
+ * that come after every file given to `index` in the run's order. Where
+ * both hold a record of one id, or `index` holds older records of a file
+ * that `other` read again, the records of `other` win, and the states of
+ * its files are kept, as if one index had read all the files in order.
+ * `index` is not changed unless the compaction succeeds; `other` is
+ * removed when `index` is freed. */
+docket_status docket_index_merge(docket_index *index, const char *other);
+
 /* Remove the records of every indexed file under one of the `count`
  * folders or files in `roots` that no longer exists; `out` receives the
  * number of files removed. A root that does not exist itself is ignored,
@@ -85,7 +102,8 @@ docket_status docket_index_commit(docket_index *index);
  * index is closed afterwards: only docket_index_free may follow. */
 docket_status docket_index_compact(docket_index *index);
 
-/* Number of records in the index. */
+/* Number of records in the index; once it is closed or compacted, the
+ * number it held then. */
 docket_status docket_index_count(docket_index *index, unsigned *out);
 
 /* Message of the last failure on `index`. */

@@ -860,6 +860,85 @@ class Shards(unittest.TestCase):
         self.assertIn("3 shards", err)
 
 
+class TwoWriters(unittest.TestCase):
+    """docket-index --jobs=2 shares the files between two databases and
+    merges them: the index must hold what one writer makes of the files."""
+
+    @classmethod
+    def setUpClass(cls):
+        if not os.path.isdir(ARGS.shared_corpus):
+            raise unittest.SkipTest(f"shared corpus not found at {ARGS.shared_corpus}")
+        cls.tmp = tempfile.mkdtemp(prefix="docket-e2e-")
+        cls.docs = os.path.join(cls.tmp, "docs")
+        shutil.copytree(ARGS.shared_corpus, cls.docs)
+
+    @classmethod
+    def tearDownClass(cls):
+        shutil.rmtree(cls.tmp, ignore_errors=True)
+
+    def build(self, name, jobs):
+        index = os.path.join(self.tmp, name)
+        code, _, err = run("docket-index", "-v", "-d", index, f"--jobs={jobs}", "--prune",
+                           self.docs)
+        self.assertEqual(code, 0, err)
+        return index, err
+
+    def records(self, index):
+        """Every record by id, without the fields that depend on ranking."""
+        code, out, err = run("docket-search", "-d", index, "--format=jsonl", "--limit=10000", "")
+        self.assertEqual(code, 0, err)
+        found = {}
+        for line in out.splitlines()[:-1]:
+            record = json.loads(line)
+            for key in ("rank", "score", "snippet", "highlights"):
+                record.pop(key, None)
+            found[record["id"]] = record
+        return found
+
+    def assert_same(self, one, two):
+        first, second = self.records(one), self.records(two)
+        self.assertGreater(len(first), 1000)
+        self.assertEqual(sorted(first), sorted(second))
+        for key in first:
+            self.assertEqual(first[key], second[key], key)
+
+    def test_same_records_as_one_writer(self):
+        one, _ = self.build("one", 1)
+        two, err = self.build("two", 2)
+        self.assertIn("a second writer indexed", err)
+        self.assertFalse([n for n in os.listdir(self.tmp) if ".part-" in n])
+        self.assert_same(one, two)
+
+        # Change a quarter of the texts and every Tdoc list, and delete a
+        # few files: both indexes update alike.
+        names = sorted(os.path.join(folder, name)
+                       for folder, _, files in os.walk(self.docs) for name in files)
+        for i, path in enumerate(names):
+            if i % 4 == 0 and path.endswith((".md", ".txt")):
+                with open(path, "a") as f:
+                    f.write("\n\nAdded note on security bootstrapping.\n")
+            elif path.endswith(".htm"):
+                with open(path, "a") as f:
+                    f.write("<!-- changed -->\n")
+            elif i % 31 == 0:
+                os.remove(path)
+        self.build("one", 1)
+        _, err = self.build("two", 2)
+        self.assertIn("unchanged", err)
+        self.assertIn("a second writer indexed", err)
+        self.assert_same(one, two)
+        # A re-run over the unchanged tree changes nothing.
+        _, err = self.build("two", 2)
+        self.assertIn("0 files indexed", err)
+        self.assert_same(one, two)
+
+    def test_invalid_jobs(self):
+        code, _, err = run("docket-index", "-d", os.path.join(self.tmp, "x"), "--jobs=3",
+                           self.docs)
+        self.assertEqual(code, 2)
+        self.assertIn("--jobs", err)
+
+
 class SharedCorpus(unittest.TestCase):
     """docket-index over the shared corpus of real documents."""
 

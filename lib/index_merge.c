@@ -1,0 +1,99 @@
+/* index_merge.c: taking in an index built beside this one in the same run.
+ *
+ * docket-index may build a run's files in two databases at once, one per
+ * core. The second holds files that come after the first's in the run's
+ * order, so where both hold a record of one id, or the index holds older
+ * records of a file the second read again, the second's records win, as
+ * they would had one writer read every file in order. Compaction copies
+ * both into one database, the index's records first; the copy then loses
+ * the records the second replaces and gains the states of its files. The
+ * index itself is not changed until the copy is complete and in place. */
+#include <limits.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "index_private.h"
+#include "schema.h"
+#include "xc_status.h"
+
+docket_status docket_index_merge(docket_index *index, const char *other)
+{
+    char *copy = strdup(other);
+    if (!copy)
+        return docket_error_set(&index->err, DOCKET_ERR_NO_MEMORY, "out of memory");
+    free(index->merge_from);
+    index->merge_from = copy;
+    return DOCKET_OK;
+}
+
+typedef struct settle {
+    docket_index *index;
+    xc_database *fresh;
+    xc_status xs;
+} settle;
+
+/* Keep, of the records `term` names in the copy, only the `freq` that the
+ * second database added: they have the highest ids. */
+static int trim(const char *term, unsigned freq, void *data)
+{
+    settle *s = data;
+    unsigned deleted = 0;
+    s->xs = xc_database_trim_term(s->fresh, term, freq, &deleted);
+    return s->xs != XC_OK;
+}
+
+/* Copy a file state of the second database, under the index's generation. */
+static int copy_state(const char *key, const char *value, void *data)
+{
+    settle *s = data;
+    const char *rest = strchr(value, ' ');
+    if (!rest)
+        return 0;
+    char state[256];
+    snprintf(state, sizeof state, "%lu%s", s->index->generation, rest);
+    s->xs = xc_database_set_metadata(s->fresh, key, state);
+    return s->xs != XC_OK;
+}
+
+static docket_status fail(docket_index *index, xc_status xs, const char *what, xc_database *db,
+                          const char *message)
+{
+    return docket_error_set(&index->err, docket_status_from_xc(xs), "%s: %s: %s", index->path,
+                            what, db ? xc_database_error(db) : message);
+}
+
+docket_status docket_index_settle_merge(docket_index *index, const char *fresh)
+{
+    xc_error xerr;
+    xc_database *other = NULL;
+    settle s = {index, NULL, XC_OK};
+    xc_status xs = xc_database_open(index->merge_from, &other, &xerr);
+    if (xs != XC_OK)
+        return fail(index, xs, "reading the second database", NULL, xerr.message);
+    xs = xc_database_create(fresh, &s.fresh, &xerr);
+    if (xs != XC_OK) {
+        xc_database_free(other);
+        return fail(index, xs, "opening the compacted copy", NULL, xerr.message);
+    }
+
+    const char *const walks[] = {DOCKET_PREFIX_PATH, DOCKET_PREFIX_ID};
+    for (size_t i = 0; i < 2 && xs == XC_OK; i++) {
+        xs = xc_database_each_term(other, walks[i], trim, &s);
+        if (xs == XC_OK)
+            xs = s.xs;
+    }
+    if (xs == XC_OK)
+        xs = xc_database_each_metadata(other, FILE_KEY_PREFIX, copy_state, &s);
+    if (xs == XC_OK)
+        xs = s.xs;
+    if (xs == XC_OK)
+        xs = xc_database_doccount(s.fresh, &index->final_count);
+    if (xs == XC_OK)
+        xs = xc_database_close(s.fresh);
+    docket_status status =
+        xs == XC_OK ? DOCKET_OK : fail(index, xs, "merging the second database", s.fresh, NULL);
+    xc_database_free(s.fresh);
+    xc_database_free(other);
+    return status;
+}
