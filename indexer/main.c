@@ -28,6 +28,7 @@ typedef struct settings {
     bool prune;
     shard_plan plan;
     unsigned writers; /* 0: one per core, at most MAX_WRITERS */
+    docket_positions positions;
 } settings;
 
 static void usage(FILE *out)
@@ -53,6 +54,11 @@ static void usage(FILE *out)
             "      --commit-every=N    commit after every N files (default 200); a crash\n"
             "                          loses at most the files since the last commit\n"
             "      --no-compact        skip compacting the index at the end\n"
+            "      --no-positions      keep no word positions: a smaller index, where a\n"
+            "                          phrase finds the records that hold all its words;\n"
+            "                          rebuilds an index that has them\n"
+            "      --positions         keep word positions (the default for a new index);\n"
+            "                          rebuilds an index that has none\n"
             "  -j, --jobs=N            writers at once, 1 or 2 (default: 2 on a machine\n"
             "                          with two cores or more); two need compaction\n"
             "                          and a plain index (no --shards or --shard)\n"
@@ -143,6 +149,8 @@ static int parse_options(int argc, char **argv, settings *s)
         {"no-compact", no_argument, NULL, 'C'},
         {"commit-every", required_argument, NULL, 'E'},
         {"jobs", required_argument, NULL, 'j'},
+        {"positions", no_argument, NULL, 'o'},
+        {"no-positions", no_argument, NULL, 'O'},
         {"full", no_argument, NULL, 'F'},
         {"prune", no_argument, NULL, 'P'},
         {"shards", required_argument, NULL, 'S'},
@@ -182,6 +190,8 @@ static int parse_options(int argc, char **argv, settings *s)
                 return EXIT_USAGE;
             }
             break;
+        case 'o': s->positions = DOCKET_POSITIONS_ON; break;
+        case 'O': s->positions = DOCKET_POSITIONS_OFF; break;
         case 'F': s->full = true; break;
         case 'P': s->prune = true; break;
         case 'S':
@@ -257,7 +267,7 @@ static unsigned writer_count(unsigned asked)
 
 int main(int argc, char **argv)
 {
-    settings s = {{0}, NULL, NULL, DEFAULT_LOCK_TIMEOUT, 0, true, false, false, {1, -1}, 0};
+    settings s = {{0}, NULL, NULL, DEFAULT_LOCK_TIMEOUT, 0, true, false, false, {1, -1}, 0, DOCKET_POSITIONS_KEEP};
     msg_init("docket-index");
     int code = parse_options(argc, argv, &s);
     if (code != 0)
@@ -272,6 +282,7 @@ int main(int argc, char **argv)
         .lock_timeout = s.lock_timeout,
         .commit_files = s.commit_every,
         .full = s.full,
+        .positions = s.positions,
         .on_member = run_on_member,
         .on_member_data = &r,
     };

@@ -139,6 +139,8 @@ static void index_twice(run *r, const char **paths, size_t count,
     s->options = *options;
     s->options.synonyms_path = NULL; /* the index stores them */
     s->options.keep_first = true;
+    s->options.positions = docket_index_has_positions(r->shards.indexes[0]) ? DOCKET_POSITIONS_ON
+                                                                             : DOCKET_POSITIONS_OFF;
     s->options.on_member_data = &s->r;
     snprintf(s->path, sizeof s->path, "%s.part-%ld", r->shards.path, (long)getpid());
 

@@ -31,6 +31,11 @@
 #define DEFAULT_COMMIT_BYTES (64ull << 20)
 #define LOCK_POLL_MS 100
 
+bool docket_index_has_positions(const docket_index *index)
+{
+    return index->positions;
+}
+
 const char *docket_index_error(const docket_index *index)
 {
     return index->err.message;
@@ -151,8 +156,27 @@ static docket_status update_generation(docket_index *index, bool bump)
     return xs == XC_OK ? DOCKET_OK : db_fail(index, xs, "writing the index generation");
 }
 
-/* Make sure the index has the current schema: stamp a new index, empty one
- * of another version so that this run rebuilds it. */
+/* Decide whether the index keeps word positions: as asked, else as it
+ * does. Set `*current` to false when the index must be rebuilt for it. */
+static docket_status check_positions(docket_index *index, bool empty, bool *current)
+{
+    char *stored = NULL;
+    xc_status xs = xc_database_get_metadata(index->db, DOCKET_POSITIONS_KEY, &stored);
+    if (xs != XC_OK)
+        return db_fail(index, xs, "reading the index settings");
+    bool had = strcmp(stored, "no") != 0;
+    free(stored);
+    index->positions = index->positions_asked == DOCKET_POSITIONS_KEEP ? had || empty
+                                                                       : index->positions_asked ==
+                                                                             DOCKET_POSITIONS_ON;
+    if (!empty && had != index->positions)
+        *current = false;
+    return DOCKET_OK;
+}
+
+/* Make sure the index has the current schema and the positions asked for:
+ * stamp a new index, empty one of another version or setting so that
+ * this run rebuilds it. */
 static docket_status check_schema(docket_index *index)
 {
     char *version = NULL;
@@ -169,7 +193,9 @@ static docket_status check_schema(docket_index *index)
                                 "%s: a Xapian database that docket did not build; choose "
                                 "another -d",
                                 index->path);
-    docket_status status = update_generation(index, !current && !empty);
+    docket_status status = check_positions(index, empty, &current);
+    if (status == DOCKET_OK)
+        status = update_generation(index, !current && !empty);
     if (status != DOCKET_OK || current)
         return status;
 
@@ -179,6 +205,9 @@ static docket_status check_schema(docket_index *index)
             return db_fail(index, xs, "emptying an index of another schema version");
     }
     xs = xc_database_set_metadata(index->db, DOCKET_SCHEMA_KEY, DOCKET_SCHEMA_VERSION);
+    if (xs == XC_OK)
+        xs = xc_database_set_metadata(index->db, DOCKET_POSITIONS_KEY,
+                                      index->positions ? "" : "no");
     if (xs == XC_OK)
         xs = xc_database_commit(index->db);
     return xs == XC_OK ? DOCKET_OK : db_fail(index, xs, "writing the schema version");
@@ -323,6 +352,7 @@ docket_status docket_index_open(const char *path, const docket_index_options *op
     index->commit_bytes = options->commit_bytes ? options->commit_bytes : DEFAULT_COMMIT_BYTES;
     index->full = options->full;
     index->keep_first = options->keep_first;
+    index->positions_asked = options->positions;
     index->on_member = options->on_member;
     index->on_member_data = options->on_member_data;
 
@@ -529,7 +559,7 @@ static docket_status add_record(docket_index *index, json_t *record, const char 
         return docket_error_set(&index->err, DOCKET_ERR_NO_MEMORY, "out of memory");
 
     docket_status status =
-        docket_schema_document(record, id, abs_path, index->tg, doc, &index->err);
+        docket_schema_document(record, id, abs_path, index->tg, index->positions, doc, &index->err);
     if (status == DOCKET_OK) {
         xc_docid docid;
         xs = xc_database_replace_document(index->db, term, doc, &docid);

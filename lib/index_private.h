@@ -24,6 +24,8 @@ struct docket_index {
     unsigned long long pending_bytes;
     bool full;
     bool keep_first;
+    docket_positions positions_asked;
+    bool positions;           /* index word positions */
     docket_index **siblings;  /* the other shards of a sharded index */
     unsigned sibling_count;
     docket_member_fn on_member;

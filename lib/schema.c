@@ -162,6 +162,7 @@ bool docket_schema_spec_key(const char *value, char *out, size_t size)
 typedef struct builder {
     xc_document *doc;
     xc_termgen *tg;
+    bool positions;
     docket_error *err;
     docket_status status;
 } builder;
@@ -323,11 +324,13 @@ static void index_text(builder *b, const char *text, const char *prefix)
     if (b->status != DOCKET_OK || !text || !*text)
         return;
     size_t len = strlen(text);
+    xc_status (*index)(xc_termgen *, const char *, size_t, unsigned, const char *) =
+        b->positions ? xc_termgen_index_text : xc_termgen_index_text_without_positions;
     xc_status xs = XC_OK;
     if (prefix)
-        xs = xc_termgen_index_text(b->tg, text, len, 1, prefix);
+        xs = index(b->tg, text, len, 1, prefix);
     if (xs == XC_OK)
-        xs = xc_termgen_index_text(b->tg, text, len, 1, "");
+        xs = index(b->tg, text, len, 1, "");
     if (xs == XC_OK)
         xs = xc_termgen_increase_termpos(b->tg, 100);
     if (xs != XC_OK) {
@@ -450,10 +453,10 @@ static void set_data(builder *b, const json_t *record, const char *id)
 }
 
 docket_status docket_schema_document(const json_t *record, const char *id,
-                                     const char *abs_path, xc_termgen *tg,
+                                     const char *abs_path, xc_termgen *tg, bool positions,
                                      xc_document *doc, docket_error *err)
 {
-    builder b = {doc, tg, err, DOCKET_OK};
+    builder b = {doc, tg, positions, err, DOCKET_OK};
 
     xc_status xs = xc_termgen_set_document(tg, doc);
     if (xs != XC_OK)

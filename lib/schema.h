@@ -68,6 +68,8 @@
 
 #define DOCKET_SCHEMA_VERSION "1"
 #define DOCKET_SCHEMA_KEY "docket.schema"
+/* "no" when the index keeps no word positions (docket-index --no-positions). */
+#define DOCKET_POSITIONS_KEY "docket.positions"
 #define DOCKET_LANGUAGE "english"
 
 enum docket_slot {
@@ -138,9 +140,11 @@ bool docket_schema_spec_key(const char *value, char *out, size_t size);
 
 /* Fill `doc` from `record` with id `id` and source file `abs_path`:
  * data, terms and values as in the table above. `tg` is the term
- * generator to use, and it is pointed at `doc`. */
+ * generator to use, and it is pointed at `doc`. Without `positions`, the
+ * free text gets no word positions: phrases then match records that
+ * hold all their words. */
 docket_status docket_schema_document(const json_t *record, const char *id,
-                                     const char *abs_path, xc_termgen *tg,
+                                     const char *abs_path, xc_termgen *tg, bool positions,
                                      xc_document *doc, docket_error *err);
 
 #endif

@@ -119,7 +119,7 @@ START_TEST(document_terms_and_values)
     json_t *record = sample_record();
     docket_error err;
     ck_assert_int_eq(docket_schema_document(record, "SEC-2014-0045@SEC#9.0", "/abs/m.txt", tg,
-                                            doc, &err),
+                                            true, doc, &err),
                      DOCKET_OK);
     xc_docid id;
     ck_assert_int_eq(xc_database_add_document(db, doc, &id), XC_OK);

@@ -26,6 +26,15 @@ typedef struct docket_member_report {
 /* Called for each document of a file once the file's records are stored. */
 typedef void (*docket_member_fn)(const docket_member_report *member, void *data);
 
+/* Whether an index keeps word positions, which phrase searches need. */
+typedef enum docket_positions {
+    DOCKET_POSITIONS_KEEP = 0, /* as the index has them; a new index keeps them */
+    DOCKET_POSITIONS_ON,       /* keep them; an index without them is rebuilt */
+    DOCKET_POSITIONS_OFF       /* drop them: a smaller index, where a phrase matches the
+                                  records that hold all its words; an index with them
+                                  is rebuilt */
+} docket_positions;
+
 typedef struct docket_index_options {
     const char *aliases_path; /* alias file for names and specs, or NULL */
     const char *synonyms_path; /* synonym file stored in the index, or NULL to keep the stored one */
@@ -33,6 +42,7 @@ typedef struct docket_index_options {
     unsigned commit_files;    /* commit after this many files (0: default 200) */
     unsigned long long commit_bytes; /* ... or this many input bytes (0: default 64 MiB) */
     bool full;                /* re-read every file, even unchanged ones */
+    docket_positions positions;
     bool keep_first;          /* never replace a record by one of the same id: for
                                  an index given a run's files last to first */
     docket_member_fn on_member; /* may be NULL */
@@ -105,6 +115,9 @@ docket_status docket_index_compact(docket_index *index);
 /* Number of records in the index; once it is closed or compacted, the
  * number it held then. */
 docket_status docket_index_count(docket_index *index, unsigned *out);
+
+/* Whether the index keeps word positions. */
+bool docket_index_has_positions(const docket_index *index);
 
 /* Message of the last failure on `index`. */
 const char *docket_index_error(const docket_index *index);

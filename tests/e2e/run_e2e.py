@@ -475,6 +475,27 @@ class IndexerFiles(unittest.TestCase):
             f.write(data)
         return path
 
+    def test_no_positions_phrase_matches_all_words(self):
+        self.write("m.md", b"# One\n\nsecurity bootstrapping here\n\n"
+                           b"# Two\n\nbootstrapping of security\n")
+        code, _, err = run("docket-index", "-d", self.index, "--no-positions", self.docs)
+        self.assertEqual(code, 0, err)
+        self.assertFalse(os.path.exists(os.path.join(self.index, "position.glass")))
+        count = lambda: run("docket-search", "-d", self.index, "--count",
+                            '"security bootstrapping"')[1].strip()
+        self.assertEqual(count(), "2")
+
+        # A run without the option keeps the setting and reads nothing again.
+        code, _, err = run("docket-index", "-d", self.index, self.docs)
+        self.assertIn("1 unchanged", err)
+        self.assertEqual(count(), "2")
+
+        # --positions rebuilds the index, and phrases match exactly again.
+        code, _, err = run("docket-index", "-d", self.index, "--positions", self.docs)
+        self.assertEqual(code, 0, err)
+        self.assertIn("1 files indexed", err)
+        self.assertEqual(count(), "1")
+
     def test_unchanged_file_not_reread(self):
         self.write("m.md", b"# One\n\nalpha text\n")
         run("docket-index", "-d", self.index, self.docs)
@@ -714,6 +735,34 @@ class Reliability(unittest.TestCase):
                 self.assertEqual(len(ids), len(set(ids)), f"duplicates after kill at {delay}s")
                 self.assertLessEqual(len(ids), expected)
             code, _, err = run("docket-index", "-d", self.index, self.docs)
+            self.assertEqual(code, 0, err)
+            ids = self.ids()
+            self.assertEqual(len(ids), expected, f"after kill at {delay}s")
+            self.assertEqual(len(set(ids)), expected)
+            leftovers = [n for n in os.listdir(self.tmp) if n.startswith("index.")]
+            self.assertEqual(leftovers, [])
+
+    def test_kill_two_writers(self):
+        # Enough changed bytes for docket-index to start a second writer.
+        for i in range(60, 200):
+            with open(os.path.join(self.docs, f"m{i:03}.md"), "w") as f:
+                f.write(f"# Meeting {i}\n\nsecurity item {i}\n\n## Topic {i}\n\n"
+                        + "bootstrapping words " * 3000 + "\n")
+        expected = 400
+        for delay in (0.3, 1.0, 2.0):
+            shutil.rmtree(self.index, ignore_errors=True)
+            env = dict(os.environ, HOME=ARGS.home)
+            proc = subprocess.Popen([os.path.join(ARGS.bin, "docket-index"), "-q", "-d",
+                                     self.index, "--jobs=2", self.docs], env=env)
+            try:
+                proc.wait(timeout=delay)
+            except subprocess.TimeoutExpired:
+                proc.kill()
+                proc.wait()
+            if os.path.isdir(self.index):
+                ids = self.ids()
+                self.assertEqual(len(ids), len(set(ids)), f"duplicates after kill at {delay}s")
+            code, _, err = run("docket-index", "-d", self.index, "--jobs=2", self.docs)
             self.assertEqual(code, 0, err)
             ids = self.ids()
             self.assertEqual(len(ids), expected, f"after kill at {delay}s")
