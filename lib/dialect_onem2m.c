@@ -46,6 +46,7 @@
  *   from the WHO cell without "Lead". "Interested companies" and similar
  *   give no owner and stay in the action's text.
  */
+#define _GNU_SOURCE /* strcasestr */
 #include "dialects.h"
 
 #include <stdlib.h>
@@ -110,11 +111,7 @@ char *m2m_strndup(m2m_parser *p, const char *s, size_t len)
 
 static bool contains_nocase(const char *text, const char *word)
 {
-    for (; *text; text++) {
-        if (starts_with_nocase(text, word))
-            return true;
-    }
-    return false;
+    return strcasestr(text, word) != NULL;
 }
 
 /* Count well-formed oneM2M numbers (SEC-2014-0059) in `text`. */

@@ -1,5 +1,6 @@
 /* minutes_decisions.c: the specs a section names, the motions made in it
  * and the decisions it records, with the draft each decision is on. */
+#define _GNU_SOURCE /* strcasestr */
 #include <stdio.h>
 #include <string.h>
 
@@ -111,9 +112,8 @@ void min_scan_specs(min_parser *p, const char *text, bool heading)
 static const char *find_word(const char *text, const char *word)
 {
     size_t len = strlen(word);
-    for (const char *s = text; *s; s++) {
-        if (starts_with_nocase(s, word) && (s == text || !ascii_alnum((unsigned char)s[-1])) &&
-            !ascii_alnum((unsigned char)s[len]))
+    for (const char *s = text; (s = strcasestr(s, word)) != NULL; s++) {
+        if ((s == text || !ascii_alnum((unsigned char)s[-1])) && !ascii_alnum((unsigned char)s[len]))
             return s;
     }
     return NULL;
@@ -241,16 +241,28 @@ static bool negated(const char *line, const char *at)
 
 static const char *find_nocase(const char *text, const char *phrase)
 {
-    for (const char *s = text; *s; s++) {
-        if (starts_with_nocase(s, phrase) && (s == text || !ascii_alnum((unsigned char)s[-1])))
+    for (const char *s = text; (s = strcasestr(s, phrase)) != NULL; s++) {
+        if (s == text || !ascii_alnum((unsigned char)s[-1]))
             return s;
     }
     return NULL;
 }
 
+/* Whether `line` holds a word that every decision phrase holds one of:
+ * most lines hold none, and skip the phrases. */
+static bool may_decide(const char *line)
+{
+    static const char *const words[] = {"adopt", "approv", "objection", "consensus", "agree"};
+    for (size_t i = 0; i < sizeof words / sizeof words[0]; i++) {
+        if (strcasestr(line, words[i]))
+            return true;
+    }
+    return false;
+}
+
 static const char *phrase_decision(const char *line, bool spoken)
 {
-    if (strchr(line, '?'))
+    if (strchr(line, '?') || !may_decide(line))
         return NULL;
     for (size_t i = 0; i < sizeof phrases / sizeof phrases[0]; i++) {
         const char *at = find_nocase(line, phrases[i].phrase);

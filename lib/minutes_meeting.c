@@ -2,6 +2,7 @@
  * minutes, agenda or blue sheet of a known group, which group, meeting id,
  * date and title. Only the text decides whether it is minutes; the file's
  * path is a fallback for the meeting id and date. */
+#define _GNU_SOURCE /* strcasestr */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -47,10 +48,8 @@ static const group_pattern group_patterns[] = {
 static bool contains_word(const char *text, const char *word, bool exact_case, bool whole_word)
 {
     size_t len = strlen(word);
-    for (const char *s = text; *s; s++) {
-        bool match = exact_case ? strncmp(s, word, len) == 0 : starts_with_nocase(s, word);
-        if (!match)
-            continue;
+    for (const char *s = text; (s = exact_case ? strstr(s, word) : strcasestr(s, word)) != NULL;
+         s++) {
         if (!whole_word || ((s == text || !ascii_alnum((unsigned char)s[-1])) &&
                             !ascii_alnum((unsigned char)s[len])))
             return true;
