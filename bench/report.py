@@ -82,8 +82,9 @@ def search_rows(results):
 
     # Results from before docket-search had --timing derive docket's
     # in-process time from the start-up baseline, as for the peers.
-    in_process_source = "docket: --timing, peers: derived" if results["search"].get("docket_timing") \
-        else "derived"
+    in_process_source = "derived"
+    if results["search"].get("docket_timing"):
+        in_process_source = "docket: --timing, peers: derived"
     return [
         ("Start-up baseline (--version), ms", each("baseline")),
         ("Query p50, whole process, ms", each("p50")),
