@@ -319,6 +319,13 @@ xc_status xc_spy_value_count(xc_slot slot, xc_spy **out);
 /* Count each string of a list value (see xc_serialise_list) in `slot`,
  * once per document, over the whole match set. */
 xc_status xc_spy_list_count(xc_slot slot, xc_spy **out);
+/* Count the values of `slot` over the whole match set of a search of `db`,
+ * each string of a list value once per document when `list` is non-zero.
+ * On a database of one local shard it reads the values through Xapian's
+ * value streams, visiting each chunk of values once, where the two spies
+ * above look each value up in the B-tree. Otherwise it reads them as they
+ * do. xapian-tcpsrv cannot run it: remote shards need xc_spy_value_count. */
+xc_status xc_spy_facet_count(xc_database *db, xc_slot slot, int list, xc_spy **out);
 void xc_spy_free(xc_spy *spy);
 
 /* Number of documents the spy saw. */

@@ -30,14 +30,15 @@ void docket_facets_free(docket_facets *facets)
     free(facets);
 }
 
-static xc_status make_counter(const docket_facet *facet, bool spread, counter *out)
+static xc_status make_counter(xc_database *db, const docket_facet *facet, bool spread,
+                              counter *out)
 {
     out->facet = facet;
     out->count = 0;
+    if (!spread)
+        return xc_spy_facet_count(db, facet->slot, facet->list, &out->spies[out->count++]);
     if (!facet->list)
         return xc_spy_value_count(facet->slot, &out->spies[out->count++]);
-    if (!spread)
-        return xc_spy_list_count(facet->slot, &out->spies[out->count++]);
 
     xc_slot first = docket_schema_spread_slot(facet->slot);
     for (size_t i = 0; i < DOCKET_SPREAD_SLOTS; i++) {
@@ -49,8 +50,8 @@ static xc_status make_counter(const docket_facet *facet, bool spread, counter *o
     return XC_OK;
 }
 
-static docket_status add_facet(docket_facets *facets, const char *name, bool spread,
-                               docket_error *err)
+static docket_status add_facet(docket_facets *facets, xc_database *db, const char *name,
+                               bool spread, docket_error *err)
 {
     const docket_facet *facet = docket_schema_facet(name);
     if (!facet)
@@ -62,13 +63,13 @@ static docket_status add_facet(docket_facets *facets, const char *name, bool spr
         return docket_error_set(err, DOCKET_ERR_USAGE, "too many facets (at most %d)",
                                 MAX_FACETS);
     counter *c = &facets->counters[facets->count++];
-    if (make_counter(facet, spread, c) != XC_OK)
+    if (make_counter(db, facet, spread, c) != XC_OK)
         return docket_error_set(err, DOCKET_ERR_NO_MEMORY, "out of memory");
     return DOCKET_OK;
 }
 
-docket_status docket_facets_new(const char *names, bool spread, docket_facets **out,
-                                docket_error *err)
+docket_status docket_facets_new(xc_database *db, const char *names, bool spread,
+                                docket_facets **out, docket_error *err)
 {
     docket_facets *facets = calloc(1, sizeof *facets);
     if (!facets)
@@ -88,7 +89,7 @@ docket_status docket_facets_new(const char *names, bool spread, docket_facets **
         while (*name == ' ')
             name++;
         if (*name)
-            status = add_facet(facets, name, spread, err);
+            status = add_facet(facets, db, name, spread, err);
     }
     if (status != DOCKET_OK) {
         docket_facets_free(facets);

@@ -47,7 +47,7 @@
  *   11    first number of "chain", else doc  --collapse: one result per chain
  *   12    date, or "~" when there is none    --sort=date: undated records last
  *
- * List values use xc_serialise_list and are counted by xc_spy_list_count,
+ * List values use xc_serialise_list and are counted by xc_spy_facet_count,
  * once per record. The first DOCKET_SPREAD_SLOTS distinct values of each
  * list are also spread one per slot, from slot 100 (company), 200
  * (contributor) and 300 (spec), so that a search over remote shards can

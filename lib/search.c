@@ -193,7 +193,8 @@ static docket_status search_once(docket_searcher *searcher, const docket_query *
     docket_status status = docket_query_parse(searcher->db, searcher->synonyms, query->text,
                                               query->match_any, &q, &searcher->err);
     if (status == DOCKET_OK)
-        status = docket_facets_new(query->facets ? query->facets : DOCKET_DEFAULT_FACETS,
+        status = docket_facets_new(searcher->db,
+                                   query->facets ? query->facets : DOCKET_DEFAULT_FACETS,
                                    searcher->remote, &facets, &searcher->err);
     if (status == DOCKET_OK)
         status = fetch(searcher, query, q, facets, &mset);

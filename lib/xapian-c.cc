@@ -11,13 +11,16 @@
 #include <cstdlib>
 #include <cstring>
 #include <ctime>
+#include <deque>
 #include <filesystem>
 #include <map>
 #include <memory>
 #include <new>
 #include <string>
+#include <string_view>
 #include <system_error>
 #include <type_traits>
+#include <unordered_map>
 #include <utility>
 #include <vector>
 
@@ -52,6 +55,7 @@ struct xc_database {
     Xapian::Database db;        // every read goes through this one
     Xapian::WritableDatabase wdb; // the same database when `writable`
     bool writable = false;
+    bool remote = false;        // a shard is served by xapian-tcpsrv
     std::string label;          // path, or host:port, named in messages
     std::string error;
 };
@@ -324,21 +328,6 @@ bool read_length(const char **p, const char *end, size_t *len)
     return read_number(p, end, len) && *len <= static_cast<size_t>(end - *p);
 }
 
-/* Decode a list value. A malformed tail is dropped because a stored value
- * may be damaged, and the items before the damage are still valid. */
-std::vector<std::string> decode_list(const std::string &list)
-{
-    std::vector<std::string> items;
-    const char *p = list.data();
-    const char *end = p + list.size();
-    size_t len;
-    while (p != end && read_length(&p, end, &len)) {
-        items.emplace_back(p, len);
-        p += len;
-    }
-    return items;
-}
-
 /* ---- Match spies ----------------------------------------------------- */
 
 typedef std::vector<std::pair<std::string, Xapian::doccount>> Counts;
@@ -351,36 +340,148 @@ void sort_counts(Counts &counts)
     });
 }
 
-/* Counts each distinct string of the list value in one slot once per
- * document. NOTE: a stock xapian-tcpsrv does not know this class, so a remote
- * search with it fails unless the server registers it. For the same reason no
- * test runs serialise_results or merge_results. */
-class ListCountMatchSpy : public Xapian::MatchSpy {
-    Xapian::valueno slot;
-    Xapian::doccount total = 0;
-    std::map<std::string, Xapian::doccount> counts;
+/* The counts of one facet: how often each distinct value was seen. The
+ * keys point into `storage`, whose strings stay in place as it grows. */
+class ValueCounts {
+    std::deque<std::string> storage;
+    std::unordered_map<std::string_view, Xapian::doccount> counts;
 
   public:
-    explicit ListCountMatchSpy(Xapian::valueno slot_) : slot(slot_) {}
+    /* Return the counter of `value`, at 0 when it is new. The counter stays
+     * valid as long as this object. */
+    Xapian::doccount &counter(std::string_view value)
+    {
+        auto found = counts.find(value);
+        if (found != counts.end())
+            return found->second;
+        storage.emplace_back(value);
+        return counts.emplace(storage.back(), 0).first->second;
+    }
+
+    void add(std::string_view value, Xapian::doccount count) { counter(value) += count; }
+
+    template <typename Function> void each(Function function) const
+    {
+        for (const auto &entry : counts)
+            function(entry.first, entry.second);
+    }
+
+    Counts top(unsigned max) const
+    {
+        Counts sorted;
+        sorted.reserve(counts.size());
+        for (const auto &entry : counts)
+            sorted.emplace_back(std::string(entry.first), entry.second);
+        sort_counts(sorted);
+        if (max && sorted.size() > max)
+            sorted.resize(max);
+        return sorted;
+    }
+};
+
+/* Counts the values of one slot over the match set, as Xapian's
+ * ValueCountMatchSpy does. With `list`, the slot contains a list value and
+ * each distinct string of it counts once per document.
+ *
+ * Given a database of one local shard, it reads the values through a value
+ * stream, which visits each chunk of values once because the matcher
+ * calls the spy in ascending docid order. Document::get_value would look
+ * the chunk up in the B-tree again for every document and slot. The
+ * stream restarts if the docids ever go backwards. Without a database, or
+ * when the database has several shards, Document::get_docid() gives the
+ * docid within a shard, so the values come from Document::get_value.
+ *
+ * NOTE: a stock xapian-tcpsrv does not know this class, so a remote search
+ * with it fails unless the server registers it. For the same reason no
+ * test runs serialise_results or merge_results. */
+class FacetCountMatchSpy : public Xapian::MatchSpy {
+    Xapian::valueno slot;
+    bool list;
+    Xapian::Database db; // no shards unless values come from a stream
+    Xapian::ValueIterator stream;
+    Xapian::docid last_docid = 0;
+    Xapian::doccount total = 0;
+    ValueCounts counts;
+
+    // The previous document's value and the counters it incremented:
+    // records of one file are adjacent and often share their values.
+    std::string last_value;
+    std::vector<Xapian::doccount *> last_counters;
+    std::vector<std::string_view> items;
+
+    std::string read_value(const Xapian::Document &doc)
+    {
+        if (db.size() != 1)
+            return doc.get_value(slot);
+        Xapian::docid did = doc.get_docid();
+        if (did <= last_docid || last_docid == 0)
+            stream = db.valuestream_begin(slot);
+        last_docid = did;
+        if (stream == db.valuestream_end(slot))
+            return std::string();
+        stream.skip_to(did);
+        if (stream == db.valuestream_end(slot) || stream.get_docid() != did)
+            return std::string();
+        return *stream;
+    }
+
+    /* Fill `items` with the distinct strings of a list value. A malformed
+     * tail is dropped because a stored value may be damaged, and the items
+     * before the damage are still valid. */
+    void split_list(const std::string &value)
+    {
+        items.clear();
+        const char *p = value.data();
+        const char *end = p + value.size();
+        size_t len;
+        while (p != end && read_length(&p, end, &len)) {
+            items.emplace_back(p, len);
+            p += len;
+        }
+        std::sort(items.begin(), items.end());
+        items.erase(std::unique(items.begin(), items.end()), items.end());
+    }
+
+  public:
+    FacetCountMatchSpy(Xapian::valueno slot_, bool list_, const Xapian::Database &db_)
+        : slot(slot_), list(list_), db(db_)
+    {
+    }
 
     void operator()(const Xapian::Document &doc, double) override
     {
         ++total;
-        std::vector<std::string> items = decode_list(doc.get_value(slot));
-        std::sort(items.begin(), items.end());
-        items.erase(std::unique(items.begin(), items.end()), items.end());
-        for (const std::string &item : items)
-            ++counts[item];
+        std::string value = read_value(doc);
+        if (total > 1 && value == last_value) {
+            for (Xapian::doccount *counter : last_counters)
+                ++*counter;
+            return;
+        }
+        last_counters.clear();
+        if (list) {
+            split_list(value);
+            for (std::string_view item : items)
+                last_counters.push_back(&counts.counter(item));
+        } else if (!value.empty()) {
+            last_counters.push_back(&counts.counter(value));
+        }
+        for (Xapian::doccount *counter : last_counters)
+            ++*counter;
+        last_value.swap(value);
     }
 
-    Xapian::MatchSpy *clone() const override { return new ListCountMatchSpy(slot); }
+    Xapian::MatchSpy *clone() const override
+    {
+        return new FacetCountMatchSpy(slot, list, Xapian::Database());
+    }
 
-    std::string name() const override { return "docket.ListCountMatchSpy"; }
+    std::string name() const override { return "docket.FacetCountMatchSpy"; }
 
     std::string serialise() const override
     {
         std::string out;
         append_length(out, slot);
+        append_length(out, list ? 1 : 0);
         return out;
     }
 
@@ -390,9 +491,11 @@ class ListCountMatchSpy : public Xapian::MatchSpy {
         const char *p = serialised.data();
         const char *end = p + serialised.size();
         size_t value;
-        if (!read_number(&p, end, &value) || p != end)
-            throw Xapian::SerialisationError("bad ListCountMatchSpy parameters");
-        return new ListCountMatchSpy(static_cast<Xapian::valueno>(value));
+        size_t is_list;
+        if (!read_number(&p, end, &value) || !read_number(&p, end, &is_list) || p != end)
+            throw Xapian::SerialisationError("bad FacetCountMatchSpy parameters");
+        return new FacetCountMatchSpy(static_cast<Xapian::valueno>(value), is_list != 0,
+                                      Xapian::Database());
     }
 
     /* Results: the total, then each value and its count, all as lengths. */
@@ -400,11 +503,11 @@ class ListCountMatchSpy : public Xapian::MatchSpy {
     {
         std::string out;
         append_length(out, total);
-        for (const auto &entry : counts) {
-            append_length(out, entry.first.size());
-            out += entry.first;
-            append_length(out, entry.second);
-        }
+        counts.each([&out](std::string_view value, Xapian::doccount count) {
+            append_length(out, value.size());
+            out += value;
+            append_length(out, count);
+        });
         return out;
     }
 
@@ -414,36 +517,29 @@ class ListCountMatchSpy : public Xapian::MatchSpy {
         const char *end = p + serialised.size();
         size_t number;
         if (!read_number(&p, end, &number))
-            throw Xapian::SerialisationError("bad ListCountMatchSpy results");
+            throw Xapian::SerialisationError("bad FacetCountMatchSpy results");
         total += static_cast<Xapian::doccount>(number);
 
         size_t len;
         while (p != end) {
             if (!read_length(&p, end, &len))
-                throw Xapian::SerialisationError("bad ListCountMatchSpy results");
-            std::string value(p, len);
+                throw Xapian::SerialisationError("bad FacetCountMatchSpy results");
+            std::string_view value(p, len);
             p += len;
             if (!read_number(&p, end, &number))
-                throw Xapian::SerialisationError("bad ListCountMatchSpy results");
-            counts[value] += static_cast<Xapian::doccount>(number);
+                throw Xapian::SerialisationError("bad FacetCountMatchSpy results");
+            counts.add(value, static_cast<Xapian::doccount>(number));
         }
     }
 
     std::string get_description() const override
     {
-        return "docket.ListCountMatchSpy(" + std::to_string(slot) + ")";
+        return "docket.FacetCountMatchSpy(" + std::to_string(slot) + (list ? ", list)" : ")");
     }
 
     Xapian::doccount get_total() const { return total; }
 
-    Counts top(unsigned max) const
-    {
-        Counts sorted(counts.begin(), counts.end());
-        sort_counts(sorted);
-        if (max && sorted.size() > max)
-            sorted.resize(max);
-        return sorted;
-    }
+    Counts top(unsigned max) const { return counts.top(max); }
 };
 
 }  // namespace
@@ -451,13 +547,13 @@ class ListCountMatchSpy : public Xapian::MatchSpy {
 struct xc_spy {
     // Exactly one of the two spies is set.
     std::unique_ptr<Xapian::ValueCountMatchSpy> values;
-    std::unique_ptr<ListCountMatchSpy> lists;
+    std::unique_ptr<FacetCountMatchSpy> facets;
     std::string label;
     std::string error;
 
     Xapian::MatchSpy *get() const
     {
-        return values ? static_cast<Xapian::MatchSpy *>(values.get()) : lists.get();
+        return values ? static_cast<Xapian::MatchSpy *>(values.get()) : facets.get();
     }
 };
 
@@ -663,6 +759,7 @@ xc_status xc_database_open_remote(const char *host, unsigned port, unsigned time
         db->label = label;
         // Xapian takes both timeouts in milliseconds despite the useconds_t type.
         db->db = Xapian::Remote::open(host, port, timeout_ms, timeout_ms);
+        db->remote = true;
         *out = db.release();
         return XC_OK;
     } catch (...) {
@@ -680,6 +777,7 @@ xc_status xc_database_add(xc_database *db, xc_database *other)
             return fail(db->error, XC_INVALID_ARGUMENT, db->label,
                         "cannot add shards to a writable database");
         db->db.add_database(other->db);
+        db->remote = db->remote || other->remote;
         db->label += ", " + other->label;
         return XC_OK;
     } catch (...) {
@@ -1609,8 +1707,29 @@ xc_status xc_spy_list_count(xc_slot slot, xc_spy **out)
     *out = NULL;
     try {
         auto spy = std::make_unique<xc_spy>();
-        spy->lists = std::make_unique<ListCountMatchSpy>(slot);
+        spy->facets = std::make_unique<FacetCountMatchSpy>(slot, true, Xapian::Database());
         spy->label = "list count of slot " + std::to_string(slot);
+        *out = spy.release();
+        return XC_OK;
+    } catch (...) {
+        std::string ignored;
+        return catch_status(ignored, "");
+    }
+}
+
+xc_status xc_spy_facet_count(xc_database *db, xc_slot slot, int list, xc_spy **out)
+{
+    assert(db);
+    assert(out);
+    *out = NULL;
+    try {
+        auto spy = std::make_unique<xc_spy>();
+        // The matcher runs this spy in this process for local shards only,
+        // so a remote database gives it no value streams to read.
+        Xapian::Database streams = db->remote ? Xapian::Database() : db->db;
+        spy->facets = std::make_unique<FacetCountMatchSpy>(slot, list != 0, streams);
+        spy->label = (list ? "list count of slot " : "value count of slot ") +
+                     std::to_string(slot);
         *out = spy.release();
         return XC_OK;
     } catch (...) {
@@ -1629,7 +1748,7 @@ xc_status xc_spy_total(xc_spy *spy, unsigned *out)
     assert(spy);
     assert(out);
     try {
-        *out = spy->values ? spy->values->get_total() : spy->lists->get_total();
+        *out = spy->values ? spy->values->get_total() : spy->facets->get_total();
         return XC_OK;
     } catch (...) {
         return catch_status(spy->error, spy->label);
@@ -1641,7 +1760,7 @@ xc_status xc_spy_each(xc_spy *spy, unsigned max, xc_count_fn fn, void *data)
     assert(spy);
     assert(fn);
     try {
-        Counts counts = spy->values ? top_values(*spy->values, max) : spy->lists->top(max);
+        Counts counts = spy->values ? top_values(*spy->values, max) : spy->facets->top(max);
         for (const auto &entry : counts) {
             if (fn(entry.first.c_str(), entry.first.size(), entry.second, data) != 0)
                 break;

@@ -479,6 +479,97 @@ START_TEST(spy_list_count)
 }
 END_TEST
 
+/* Run `text` with a spy from xc_spy_facet_count on `db` and write its
+ * counts to `out` and the number of documents it saw to `total`. */
+static void facet_count(xc_database *db, xc_slot slot, int list, const char *text,
+                        struct counts *out, unsigned *total)
+{
+    xc_spy *spy = NULL;
+    assert_xc_ok(xc_spy_facet_count(db, slot, list, &spy), "spy");
+    spy_search(db, text, spy);
+    assert_xc_ok(xc_spy_total(spy, total), "total");
+    assert_xc_ok(xc_spy_each(spy, 0, append_count, out), "each");
+    xc_spy_free(spy);
+}
+
+static const struct {
+    const char *query;
+    xc_slot slot;
+    int list;
+    unsigned total;
+    const char *counts;
+} FACET_CASES[] = {
+    {"security OR bootstrapping", SLOT_STATUS, 0, 4, "agreed=2 noted=1 withdrawn=1 "},
+    {"security OR bootstrapping", SLOT_COMPANIES, 1, 4, "Datang=2 Gemalto=2 Huawei=1 "},
+    {"credentials", SLOT_STATUS, 0, 2, "agreed=1 noted=1 "},
+    {"gba", SLOT_COMPANIES, 1, 2, "Gemalto=2 Datang=1 "},
+    {"architecture", SLOT_COMPANIES, 1, 1, ""},
+    {"nomatchatall", SLOT_STATUS, 0, 0, ""},
+};
+
+START_TEST(spy_facet_count_one_shard)
+{
+    xc_database *db = open_sample();
+    for (size_t i = 0; i < sizeof FACET_CASES / sizeof FACET_CASES[0]; i++) {
+        struct counts c = {"", 0, 0};
+        unsigned total = 0;
+        facet_count(db, FACET_CASES[i].slot, FACET_CASES[i].list, FACET_CASES[i].query, &c,
+                    &total);
+        ck_assert_msg(total == FACET_CASES[i].total, "%s: total %u", FACET_CASES[i].query, total);
+        ck_assert_str_eq(c.text, FACET_CASES[i].counts);
+    }
+    xc_database_free(db);
+}
+END_TEST
+
+/* Over two shards the spy reads values per document, not from streams. */
+START_TEST(spy_facet_count_two_shards)
+{
+    char *path1 = join(temp_dir, "facet-shard1");
+    char *path2 = join(temp_dir, "facet-shard2");
+    build_samples(path1, 0, 2);
+    build_samples(path2, 2, 2);
+    xc_error err;
+    xc_database *db = NULL, *db2 = NULL;
+    assert_xc_ok(xc_database_open(path1, &db, &err), err.message);
+    assert_xc_ok(xc_database_open(path2, &db2, &err), err.message);
+    assert_xc_ok(xc_database_add(db, db2), xc_database_error(db));
+    xc_database_free(db2);
+
+    for (size_t i = 0; i < sizeof FACET_CASES / sizeof FACET_CASES[0]; i++) {
+        struct counts c = {"", 0, 0};
+        unsigned total = 0;
+        facet_count(db, FACET_CASES[i].slot, FACET_CASES[i].list, FACET_CASES[i].query, &c,
+                    &total);
+        ck_assert_msg(total == FACET_CASES[i].total, "%s: total %u", FACET_CASES[i].query, total);
+        ck_assert_str_eq(c.text, FACET_CASES[i].counts);
+    }
+    xc_database_free(db);
+    free(path1);
+    free(path2);
+}
+END_TEST
+
+/* A second match set starts the docids again: the value stream must too. */
+START_TEST(spy_facet_count_two_matches)
+{
+    xc_database *db = open_sample();
+    xc_spy *spy = NULL;
+    assert_xc_ok(xc_spy_facet_count(db, SLOT_STATUS, 0, &spy), "spy");
+    spy_search(db, "security OR bootstrapping", spy);
+    spy_search(db, "credentials", spy);
+
+    unsigned total = 0;
+    assert_xc_ok(xc_spy_total(spy, &total), "total");
+    ck_assert_uint_eq(total, 6);
+    struct counts c = {"", 0, 0};
+    assert_xc_ok(xc_spy_each(spy, 0, append_count, &c), "each");
+    ck_assert_str_eq(c.text, "agreed=3 noted=2 withdrawn=1 ");
+    xc_spy_free(spy);
+    xc_database_free(db);
+}
+END_TEST
+
 START_TEST(spy_list_count_long_item)
 {
     char *path = join(temp_dir, "long");
@@ -1437,7 +1528,7 @@ START_TEST(remote_list_spy_fails_cleanly)
     xc_mset *mset = NULL;
     ck_assert_int_ne(xc_enquire_get_mset(enq, 0, 10, 10, &mset), XC_OK);
     ck_assert_ptr_null(mset);
-    ck_assert_ptr_nonnull(strstr(xc_enquire_error(enq), "ListCountMatchSpy"));
+    ck_assert_ptr_nonnull(strstr(xc_enquire_error(enq), "FacetCountMatchSpy"));
     xc_enquire_free(enq);
     xc_query_free(all);
     xc_spy_free(spy);
@@ -1481,6 +1572,9 @@ static Suite *xapian_c_suite(void)
     tcase_add_test(search, spy_value_count);
     tcase_add_test(search, spy_list_count);
     tcase_add_test(search, spy_list_count_long_item);
+    tcase_add_test(search, spy_facet_count_one_shard);
+    tcase_add_test(search, spy_facet_count_two_shards);
+    tcase_add_test(search, spy_facet_count_two_matches);
     tcase_add_test(search, collapse_key);
     tcase_add_test(search, mset_accessors);
     tcase_add_test(search, snippet_highlights_match);
