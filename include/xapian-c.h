@@ -349,6 +349,9 @@ xc_status xc_enquire_set_query(xc_enquire *enq, const xc_query *q);
 xc_status xc_enquire_set_sort(xc_enquire *enq, xc_slot slot, int reverse);
 /* Keep at most one document per distinct value in `slot`. */
 xc_status xc_enquire_set_collapse_key(xc_enquire *enq, xc_slot slot);
+/* Weight every match 0 (Xapian's BoolWeight): for a match set that only
+ * counts, ranking is wasted work. */
+xc_status xc_enquire_set_boolean_weight(xc_enquire *enq);
 /* The spy stays owned by the caller and must outlive the enquire. */
 xc_status xc_enquire_add_spy(xc_enquire *enq, xc_spy *spy);
 /* Return results first..first+max-1. `check_at_least` documents are
@@ -363,6 +366,9 @@ unsigned xc_mset_size(const xc_mset *mset);
 /* Exact number of matches when check_at_least covered the database, else
  * Xapian's estimate. */
 unsigned xc_mset_matches_estimated(const xc_mset *mset);
+/* Non-zero when the number of matches is known exactly, as for one term or
+ * when check_at_least covered the database. */
+int xc_mset_matches_exact(const xc_mset *mset);
 /* Rank counts from 0 for the first document of the whole match set. */
 xc_status xc_mset_rank(xc_mset *mset, unsigned index, unsigned *out);
 xc_status xc_mset_weight(xc_mset *mset, unsigned index, double *out);

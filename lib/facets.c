@@ -99,6 +99,11 @@ docket_status docket_facets_new(xc_database *db, const char *names, bool spread,
     return DOCKET_OK;
 }
 
+size_t docket_facets_count(const docket_facets *facets)
+{
+    return facets->count;
+}
+
 xc_status docket_facets_attach(docket_facets *facets, xc_enquire *enq)
 {
     xc_status xs = XC_OK;

@@ -17,6 +17,9 @@ typedef struct docket_facets docket_facets;
 docket_status docket_facets_new(xc_database *db, const char *names, bool spread,
                                 docket_facets **out, docket_error *err);
 
+/* Number of facets to count; 0 for an empty list of names. */
+size_t docket_facets_count(const docket_facets *facets);
+
 /* Add the counters to `enq`; they count during its next match set. */
 xc_status docket_facets_attach(docket_facets *facets, xc_enquire *enq);
 

@@ -100,28 +100,38 @@ static docket_status results_json(docket_searcher *searcher, xc_mset *mset, bool
 
 /* ---- Running a query ------------------------------------------------- */
 
+/* What one match over the index does: rank the requested page of results,
+ * count the whole match set for the total and the facets, or both. */
+typedef enum match_kind { MATCH_RANK, MATCH_COUNT, MATCH_RANK_AND_COUNT } match_kind;
+
 static xc_status configure_enquire(xc_enquire *enq, const docket_query *query,
-                                   docket_facets *facets)
+                                   docket_facets *facets, match_kind kind)
 {
     xc_status xs = XC_OK;
-    if (query->sort == DOCKET_SORT_DATE)
+    if (kind == MATCH_COUNT)
+        xs = xc_enquire_set_boolean_weight(enq);
+    else if (query->sort == DOCKET_SORT_DATE)
         xs = xc_enquire_set_sort(enq, DOCKET_SLOT_DATE_ASCENDING, 0);
     else if (query->sort == DOCKET_SORT_DATE_DESC)
         xs = xc_enquire_set_sort(enq, DOCKET_SLOT_DATE, 1);
-    if (xs == XC_OK && query->collapse)
+    if (xs == XC_OK && kind != MATCH_COUNT && query->collapse)
         xs = xc_enquire_set_collapse_key(enq, DOCKET_SLOT_CHAIN);
-    if (xs == XC_OK)
+    if (xs == XC_OK && kind != MATCH_RANK)
         xs = docket_facets_attach(facets, enq);
     return xs;
 }
 
-/* Fetch the match set: every document is checked, so that totals and
+/* Run one match of `q`. Counting checks every document, so that totals and
  * facet counts are exact over the whole match set. */
-static docket_status fetch(docket_searcher *searcher, const docket_query *query,
-                           xc_query *q, docket_facets *facets, xc_mset **out)
+static docket_status run_match(docket_searcher *searcher, const docket_query *query,
+                               xc_query *q, docket_facets *facets, match_kind kind,
+                               xc_mset **out)
 {
     unsigned doccount = 0;
     xc_status xs = xc_database_doccount(searcher->db, &doccount);
+    unsigned first = kind == MATCH_COUNT ? 0 : query->offset;
+    unsigned max = kind == MATCH_COUNT ? 0 : query->limit;
+    unsigned check_at_least = kind == MATCH_RANK ? 0 : doccount;
     xc_enquire *enq = NULL;
     xc_error xerr;
     if (xs == XC_OK)
@@ -129,9 +139,9 @@ static docket_status fetch(docket_searcher *searcher, const docket_query *query,
     if (xs == XC_OK)
         xs = xc_enquire_set_query(enq, q);
     if (xs == XC_OK)
-        xs = configure_enquire(enq, query, facets);
+        xs = configure_enquire(enq, query, facets, kind);
     if (xs == XC_OK)
-        xs = xc_enquire_get_mset(enq, query->offset, query->limit, doccount, out);
+        xs = xc_enquire_get_mset(enq, first, max, check_at_least, out);
 
     docket_status status = DOCKET_OK;
     searcher->modified = docket_transient(xs);
@@ -139,6 +149,40 @@ static docket_status fetch(docket_searcher *searcher, const docket_query *query,
         status = docket_error_set(&searcher->err, docket_status_from_xc(xs), "%s: searching: %s",
                                   searcher->label, enq ? xc_enquire_error(enq) : xerr.message);
     xc_enquire_free(enq);
+    return status;
+}
+
+/* Fetch the page of results and the exact number of matches. Ranking
+ * every match costs Xapian a heap update per document, so the page comes
+ * from a ranked match that checks no more documents than it needs, and the
+ * total and facet counts from an unranked match over every document. The
+ * second match is skipped when there are no facets and the first one knows
+ * the total exactly. A collapsed search counts contributions, not records,
+ * in its total, which only a ranked match over every document gives; it
+ * does both in one match. */
+static docket_status fetch(docket_searcher *searcher, const docket_query *query,
+                           xc_query *q, docket_facets *facets, xc_mset **page,
+                           unsigned *total)
+{
+    if (query->collapse) {
+        docket_status status = run_match(searcher, query, q, facets, MATCH_RANK_AND_COUNT, page);
+        if (status == DOCKET_OK)
+            *total = xc_mset_matches_estimated(*page);
+        return status;
+    }
+
+    docket_status status = run_match(searcher, query, q, facets, MATCH_RANK, page);
+    if (status != DOCKET_OK)
+        return status;
+    if (docket_facets_count(facets) == 0 && xc_mset_matches_exact(*page)) {
+        *total = xc_mset_matches_estimated(*page);
+        return DOCKET_OK;
+    }
+    xc_mset *counted = NULL;
+    status = run_match(searcher, query, q, facets, MATCH_COUNT, &counted);
+    if (status == DOCKET_OK)
+        *total = xc_mset_matches_estimated(counted);
+    xc_mset_free(counted);
     return status;
 }
 
@@ -158,7 +202,8 @@ static docket_status add_suggestion(docket_searcher *searcher, const docket_quer
 }
 
 static docket_status assemble(docket_searcher *searcher, const docket_query *query,
-                              xc_mset *mset, docket_facets *facets, json_t **out)
+                              xc_mset *mset, unsigned total, docket_facets *facets,
+                              json_t **out)
 {
     json_t *results = NULL;
     json_t *counts = NULL;
@@ -169,7 +214,6 @@ static docket_status assemble(docket_searcher *searcher, const docket_query *que
         json_decref(results);
         return status;
     }
-    unsigned total = xc_mset_matches_estimated(mset);
     *out = json_pack("{s:i,s:s,s:i,s:i,s:i,s:o,s:o}", "format_version",
                      (json_int_t)DOCKET_FORMAT_VERSION, "query", query->text, "total",
                      (json_int_t)total, "offset", (json_int_t)query->offset, "limit",
@@ -189,6 +233,7 @@ static docket_status search_once(docket_searcher *searcher, const docket_query *
     docket_facets *facets = NULL;
     xc_query *q = NULL;
     xc_mset *mset = NULL;
+    unsigned total = 0;
 
     docket_status status = docket_query_parse(searcher->db, searcher->synonyms, query->text,
                                               query->match_any, &q, &searcher->err);
@@ -197,9 +242,9 @@ static docket_status search_once(docket_searcher *searcher, const docket_query *
                                    query->facets ? query->facets : DOCKET_DEFAULT_FACETS,
                                    searcher->remote, &facets, &searcher->err);
     if (status == DOCKET_OK)
-        status = fetch(searcher, query, q, facets, &mset);
+        status = fetch(searcher, query, q, facets, &mset, &total);
     if (status == DOCKET_OK)
-        status = assemble(searcher, query, mset, facets, out);
+        status = assemble(searcher, query, mset, total, facets, out);
 
     xc_mset_free(mset);
     xc_query_free(q);

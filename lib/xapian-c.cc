@@ -1839,6 +1839,17 @@ xc_status xc_enquire_set_collapse_key(xc_enquire *enq, xc_slot slot)
     }
 }
 
+xc_status xc_enquire_set_boolean_weight(xc_enquire *enq)
+{
+    assert(enq);
+    try {
+        enq->enquire.set_weighting_scheme(Xapian::BoolWeight());
+        return XC_OK;
+    } catch (...) {
+        return catch_status(enq->error, enq->label);
+    }
+}
+
 xc_status xc_enquire_add_spy(xc_enquire *enq, xc_spy *spy)
 {
     assert(enq);
@@ -1890,6 +1901,12 @@ unsigned xc_mset_matches_estimated(const xc_mset *mset)
 {
     assert(mset);
     return mset->mset.get_matches_estimated();
+}
+
+int xc_mset_matches_exact(const xc_mset *mset)
+{
+    assert(mset);
+    return mset->mset.get_matches_lower_bound() == mset->mset.get_matches_upper_bound();
 }
 
 xc_status xc_mset_rank(xc_mset *mset, unsigned index, unsigned *out)

@@ -570,6 +570,34 @@ START_TEST(spy_facet_count_two_matches)
 }
 END_TEST
 
+START_TEST(boolean_weight_count)
+{
+    xc_database *db = open_sample();
+    xc_query *query = parse(db, "security OR bootstrapping", XC_QP_DEFAULT);
+    xc_error err;
+    xc_enquire *enq = NULL;
+    assert_xc_ok(xc_enquire_new(db, &enq, &err), err.message);
+    assert_xc_ok(xc_enquire_set_query(enq, query), xc_enquire_error(enq));
+    assert_xc_ok(xc_enquire_set_boolean_weight(enq), xc_enquire_error(enq));
+
+    xc_mset *mset = NULL;
+    assert_xc_ok(xc_enquire_get_mset(enq, 0, 0, SAMPLE_COUNT, &mset), xc_enquire_error(enq));
+    ck_assert_uint_eq(xc_mset_size(mset), 0);
+    ck_assert_int_ne(xc_mset_matches_exact(mset), 0);
+    ck_assert_uint_eq(xc_mset_matches_estimated(mset), 4);
+    xc_mset_free(mset);
+
+    assert_xc_ok(xc_enquire_get_mset(enq, 0, 1, 0, &mset), xc_enquire_error(enq));
+    double weight = -1;
+    assert_xc_ok(xc_mset_weight(mset, 0, &weight), xc_mset_error(mset));
+    ck_assert(weight == 0.0);
+    xc_mset_free(mset);
+    xc_enquire_free(enq);
+    xc_query_free(query);
+    xc_database_free(db);
+}
+END_TEST
+
 START_TEST(spy_list_count_long_item)
 {
     char *path = join(temp_dir, "long");
@@ -1575,6 +1603,7 @@ static Suite *xapian_c_suite(void)
     tcase_add_test(search, spy_facet_count_one_shard);
     tcase_add_test(search, spy_facet_count_two_shards);
     tcase_add_test(search, spy_facet_count_two_matches);
+    tcase_add_test(search, boolean_weight_count);
     tcase_add_test(search, collapse_key);
     tcase_add_test(search, mset_accessors);
     tcase_add_test(search, snippet_highlights_match);
