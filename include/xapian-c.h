@@ -311,6 +311,10 @@ xc_status xc_query_value_range(xc_slot slot, const char *lo, const char *hi,
                                xc_query **out);
 /* A human-readable description, malloc'ed. */
 xc_status xc_query_describe(const xc_query *q, char **out);
+/* Set *out to non-zero when `q` can match words of free text, so that
+ * xc_mset_snippet can highlight something: it has a term without a prefix
+ * or with "Z" (stemmed words), or a wildcard. Boolean filters alone give 0. */
+xc_status xc_query_matches_text(const xc_query *q, int *out);
 
 /* ---- Match spies (facets) ------------------------------------------- */
 

@@ -30,9 +30,10 @@ static docket_status add_collapse_fields(xc_mset *mset, unsigned i, json_t *resu
     return DOCKET_OK;
 }
 
-/* Build result `i` of `mset`: the stored record plus rank, score, snippet. */
+/* Build result `i` of `mset`: the stored record plus rank, score, snippet.
+ * `highlight` is whether the query has words the snippet can highlight. */
 static docket_status result_json(docket_searcher *searcher, xc_mset *mset, unsigned i,
-                                 bool collapse, json_t **out)
+                                 bool collapse, bool highlight, json_t **out)
 {
     xc_document *doc = NULL;
     unsigned rank = 0;
@@ -64,7 +65,7 @@ static docket_status result_json(docket_searcher *searcher, xc_mset *mset, unsig
     if (status == DOCKET_OK && json_object_update_missing(result, record) != 0)
         status = DOCKET_ERR_NO_MEMORY;
     if (status == DOCKET_OK)
-        status = docket_snippet_set(mset, docket_record_get(record, "text"), result);
+        status = docket_snippet_set(mset, docket_record_get(record, "text"), highlight, result);
     if (status == DOCKET_OK && collapse)
         status = add_collapse_fields(mset, i, result);
     json_object_del(result, "text");
@@ -79,14 +80,14 @@ static docket_status result_json(docket_searcher *searcher, xc_mset *mset, unsig
 }
 
 static docket_status results_json(docket_searcher *searcher, xc_mset *mset, bool collapse,
-                                  json_t **out)
+                                  bool highlight, json_t **out)
 {
     json_t *results = json_array();
     if (!results)
         return DOCKET_ERR_NO_MEMORY;
     for (unsigned i = 0; i < xc_mset_size(mset); i++) {
         json_t *result = NULL;
-        docket_status status = result_json(searcher, mset, i, collapse, &result);
+        docket_status status = result_json(searcher, mset, i, collapse, highlight, &result);
         if (status == DOCKET_OK && json_array_append_new(results, result) != 0)
             status = DOCKET_ERR_NO_MEMORY;
         if (status != DOCKET_OK) {
@@ -156,8 +157,8 @@ static docket_status run_match(docket_searcher *searcher, const docket_query *qu
  * every match costs Xapian a heap update per document, so the page comes
  * from a ranked match that checks no more documents than it needs, and the
  * total and facet counts from an unranked match over every document. The
- * second match is skipped when there are no facets and the first one knows
- * the total exactly. A collapsed search counts contributions, not records,
+ * second match is skipped when there are no facets and the first one gives
+ * the exact total. A collapsed search counts contributions, not records,
  * in its total, which only a ranked match over every document gives; it
  * does both in one match. */
 static docket_status fetch(docket_searcher *searcher, const docket_query *query,
@@ -202,12 +203,19 @@ static docket_status add_suggestion(docket_searcher *searcher, const docket_quer
 }
 
 static docket_status assemble(docket_searcher *searcher, const docket_query *query,
-                              xc_mset *mset, unsigned total, docket_facets *facets,
-                              json_t **out)
+                              const xc_query *q, xc_mset *mset, unsigned total,
+                              docket_facets *facets, json_t **out)
 {
+    /* Xapian's snippet looks for the query's words in each result's text.
+     * A query of boolean filters has none, so its snippets are the start of
+     * the text. Should the check fail, the snippets are Xapian's. */
+    int highlight = 1;
+    xc_query_matches_text(q, &highlight);
+
     json_t *results = NULL;
     json_t *counts = NULL;
-    docket_status status = results_json(searcher, mset, query->collapse, &results);
+    docket_status status = results_json(searcher, mset, query->collapse, highlight != 0,
+                                        &results);
     if (status == DOCKET_OK)
         status = docket_facets_json(facets, query->facet_limit, &counts);
     if (status != DOCKET_OK) {
@@ -244,7 +252,7 @@ static docket_status search_once(docket_searcher *searcher, const docket_query *
     if (status == DOCKET_OK)
         status = fetch(searcher, query, q, facets, &mset, &total);
     if (status == DOCKET_OK)
-        status = assemble(searcher, query, mset, total, facets, out);
+        status = assemble(searcher, query, q, mset, total, facets, out);
 
     xc_mset_free(mset);
     xc_query_free(q);

@@ -328,6 +328,31 @@ bool read_length(const char **p, const char *end, size_t *len)
     return read_number(p, end, len) && *len <= static_cast<size_t>(end - *p);
 }
 
+/* Whether `term` can be a word of free text: a term without a prefix, or
+ * with "Z", the prefix of stemmed words. By Xapian's convention prefixes
+ * are capital letters and unprefixed terms start otherwise. */
+bool is_text_term(const std::string &term)
+{
+    if (term.empty())
+        return false;
+    if (term[0] == 'Z')
+        return term.size() > 1 && !(term[1] >= 'A' && term[1] <= 'Z');
+    return !(term[0] >= 'A' && term[0] <= 'Z');
+}
+
+/* Whether `query` contains a wildcard, whose terms are only known once the
+ * match expands it. */
+bool has_wildcard(const Xapian::Query &query)
+{
+    if (query.get_type() == Xapian::Query::OP_WILDCARD)
+        return true;
+    for (size_t i = 0; i < query.get_num_subqueries(); i++) {
+        if (has_wildcard(query.get_subquery(i)))
+            return true;
+    }
+    return false;
+}
+
 /* ---- Match spies ----------------------------------------------------- */
 
 typedef std::vector<std::pair<std::string, Xapian::doccount>> Counts;
@@ -1676,6 +1701,22 @@ xc_status xc_query_describe(const xc_query *q, char **out)
     *out = NULL;
     try {
         *out = malloc_copy(q->query.get_description());
+        return XC_OK;
+    } catch (...) {
+        std::string ignored;
+        return catch_status(ignored, "");
+    }
+}
+
+xc_status xc_query_matches_text(const xc_query *q, int *out)
+{
+    assert(q);
+    assert(out);
+    try {
+        const Xapian::Query &query = q->query;
+        *out = has_wildcard(query) ||
+               std::any_of(query.get_unique_terms_begin(), query.get_unique_terms_end(),
+                           is_text_term);
         return XC_OK;
     } catch (...) {
         std::string ignored;

@@ -570,6 +570,33 @@ START_TEST(spy_facet_count_two_matches)
 }
 END_TEST
 
+START_TEST(query_matches_text)
+{
+    static const struct {
+        const char *text;
+        int expected;
+    } cases[] = {
+        {"security", 1},
+        {"\"security bootstrapping\"", 1},
+        {"secur*", 1},
+        {"status:agreed", 0},
+        {"title:security", 0},
+        {"status:agreed security", 1},
+        {"date:2014..2015", 0},
+    };
+    xc_database *db = open_sample();
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        xc_query *query = parse(db, cases[i].text, XC_QP_DEFAULT | XC_QP_WILDCARD);
+        int matches = -1;
+        assert_xc_ok(xc_query_matches_text(query, &matches), "matches text");
+        ck_assert_msg((matches != 0) == (cases[i].expected != 0), "%s: %d", cases[i].text,
+                      matches);
+        xc_query_free(query);
+    }
+    xc_database_free(db);
+}
+END_TEST
+
 START_TEST(boolean_weight_count)
 {
     xc_database *db = open_sample();
@@ -1604,6 +1631,7 @@ static Suite *xapian_c_suite(void)
     tcase_add_test(search, spy_facet_count_two_shards);
     tcase_add_test(search, spy_facet_count_two_matches);
     tcase_add_test(search, boolean_weight_count);
+    tcase_add_test(search, query_matches_text);
     tcase_add_test(search, collapse_key);
     tcase_add_test(search, mset_accessors);
     tcase_add_test(search, snippet_highlights_match);
