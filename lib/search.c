@@ -9,6 +9,7 @@
 #include "schema.h"
 #include "searcher.h"
 #include "snippet.h"
+#include "stored.h"
 #include "utf8.h"
 #include "xapian-c.h"
 
@@ -53,23 +54,30 @@ static docket_status result_json(docket_searcher *searcher, xc_mset *mset, unsig
     }
 
     json_error_t jerr;
-    json_t *record = json_loadb(data, len, 0, &jerr);
+    json_t *record = NULL;
+    char *text = NULL;
+    docket_status status = docket_stored_parse(data, len, &record, &text, &jerr);
     xc_document_free(doc);
-    if (!record)
-        return docket_error_set(&searcher->err, DOCKET_ERR_INDEX_CORRUPT,
+    if (status == DOCKET_ERR_INDEX_CORRUPT)
+        return docket_error_set(&searcher->err, status,
                                 "%s: a stored record is not valid JSON: %s", searcher->label,
                                 jerr.text);
+    if (status != DOCKET_OK)
+        return docket_error_set(&searcher->err, status, "%s: reading a result: %s",
+                                searcher->label, docket_status_text(status));
 
     json_t *result = json_pack("{s:i,s:f}", "rank", (json_int_t)rank + 1, "score", weight);
-    docket_status status = result ? DOCKET_OK : DOCKET_ERR_NO_MEMORY;
+    if (!result)
+        status = DOCKET_ERR_NO_MEMORY;
     if (status == DOCKET_OK && json_object_update_missing(result, record) != 0)
         status = DOCKET_ERR_NO_MEMORY;
     if (status == DOCKET_OK)
-        status = docket_snippet_set(mset, docket_record_get(record, "text"), highlight, result);
+        status = docket_snippet_set(mset, text, highlight, result);
     if (status == DOCKET_OK && collapse)
         status = add_collapse_fields(mset, i, result);
     json_object_del(result, "text");
     json_decref(record);
+    free(text);
     if (status != DOCKET_OK) {
         json_decref(result);
         return docket_error_set(&searcher->err, status, "%s: building a result: %s",
