@@ -10,13 +10,15 @@
 
 typedef struct counter {
     const docket_facet *facet;
-    xc_spy *spies[DOCKET_SPREAD_SLOTS]; /* one, or one per spread slot */
+    xc_spy *spies[DOCKET_SPREAD_SLOTS]; /* none, one, or one per spread slot */
     size_t count;
+    size_t field; /* without spies: its field of docket_facets.packed */
 } counter;
 
 struct docket_facets {
     counter counters[MAX_FACETS];
     size_t count;
+    xc_spy *packed; /* reads DOCKET_SLOT_FACETS for the counters without spies */
 };
 
 void docket_facets_free(docket_facets *facets)
@@ -27,14 +29,42 @@ void docket_facets_free(docket_facets *facets)
         for (size_t j = 0; j < facets->counters[i].count; j++)
             xc_spy_free(facets->counters[i].spies[j]);
     }
+    xc_spy_free(facets->packed);
     free(facets);
 }
 
-static xc_status make_counter(xc_database *db, const docket_facet *facet, bool spread,
-                              counter *out)
+/* Whether every record has the packed facet values: an index written
+ * before DOCKET_SLOT_FACETS existed is counted slot by slot. */
+static bool every_record_packed(xc_database *db)
+{
+    unsigned records = 0;
+    unsigned packed = 0;
+    return xc_database_doccount(db, &records) == XC_OK && records > 0 &&
+           xc_database_value_freq(db, DOCKET_SLOT_FACETS, &packed) == XC_OK &&
+           packed == records;
+}
+
+/* Count single-valued `facet` as a field of the one spy that reads the
+ * packed values. */
+static xc_status add_packed_field(docket_facets *facets, xc_database *db,
+                                  const docket_facet *facet, counter *out)
+{
+    xc_status xs = XC_OK;
+    if (!facets->packed)
+        xs = xc_spy_packed_count(db, DOCKET_SLOT_FACETS, &facets->packed);
+    if (xs == XC_OK)
+        xs = xc_spy_add_field(facets->packed, (size_t)docket_schema_packed_field(facet), 0,
+                              &out->field);
+    return xs;
+}
+
+static xc_status make_counter(docket_facets *facets, xc_database *db, const docket_facet *facet,
+                              bool spread, bool packed, counter *out)
 {
     out->facet = facet;
     out->count = 0;
+    if (packed && !facet->list)
+        return add_packed_field(facets, db, facet, out);
     if (!spread)
         return xc_spy_facet_count(db, facet->slot, facet->list, &out->spies[out->count++]);
     if (!facet->list)
@@ -51,7 +81,7 @@ static xc_status make_counter(xc_database *db, const docket_facet *facet, bool s
 }
 
 static docket_status add_facet(docket_facets *facets, xc_database *db, const char *name,
-                               bool spread, docket_error *err)
+                               bool spread, bool packed, docket_error *err)
 {
     const docket_facet *facet = docket_schema_facet(name);
     if (!facet)
@@ -63,7 +93,7 @@ static docket_status add_facet(docket_facets *facets, xc_database *db, const cha
         return docket_error_set(err, DOCKET_ERR_USAGE, "too many facets (at most %d)",
                                 MAX_FACETS);
     counter *c = &facets->counters[facets->count++];
-    if (make_counter(db, facet, spread, c) != XC_OK)
+    if (make_counter(facets, db, facet, spread, packed, c) != XC_OK)
         return docket_error_set(err, DOCKET_ERR_NO_MEMORY, "out of memory");
     return DOCKET_OK;
 }
@@ -82,6 +112,7 @@ docket_status docket_facets_new(xc_database *db, const char *names, bool spread,
                                 sizeof list - 1);
     }
     snprintf(list, sizeof list, "%s", names);
+    bool packed = !spread && every_record_packed(db);
     docket_status status = DOCKET_OK;
     char *save = NULL;
     for (char *name = strtok_r(list, ",", &save); name && status == DOCKET_OK;
@@ -89,7 +120,7 @@ docket_status docket_facets_new(xc_database *db, const char *names, bool spread,
         while (*name == ' ')
             name++;
         if (*name)
-            status = add_facet(facets, db, name, spread, err);
+            status = add_facet(facets, db, name, spread, packed, err);
     }
     if (status != DOCKET_OK) {
         docket_facets_free(facets);
@@ -107,6 +138,8 @@ size_t docket_facets_count(const docket_facets *facets)
 xc_status docket_facets_attach(docket_facets *facets, xc_enquire *enq)
 {
     xc_status xs = XC_OK;
+    if (facets->packed)
+        xs = xc_enquire_add_spy(enq, facets->packed);
     for (size_t i = 0; i < facets->count; i++) {
         for (size_t j = 0; j < facets->counters[i].count && xs == XC_OK; j++)
             xs = xc_enquire_add_spy(enq, facets->counters[i].spies[j]);
@@ -184,6 +217,8 @@ docket_status docket_facets_json(docket_facets *facets, unsigned limit, json_t *
         const counter *c = &facets->counters[i];
         json_t *totals = json_object();
         bool ok = totals != NULL;
+        if (c->count == 0)
+            ok = ok && xc_spy_each_field(facets->packed, c->field, 0, add_count, totals) == XC_OK;
         for (size_t j = 0; ok && j < c->count; j++)
             ok = xc_spy_each(c->spies[j], 0, add_count, totals) == XC_OK;
         json_t *values = ok ? sorted_counts(totals, limit) : NULL;

@@ -166,14 +166,19 @@ static docket_status run_match(docket_searcher *searcher, const docket_query *qu
  * from a ranked match that checks no more documents than it needs, and the
  * total and facet counts from an unranked match over every document. The
  * second match is skipped when there are no facets and the first one gives
- * the exact total. A collapsed search counts contributions, not records,
- * in its total, which only a ranked match over every document gives; it
- * does both in one match. */
+ * the exact total.
+ *
+ * Two searches do both in one match. Phrases and date ranges cost more to
+ * match twice than the ranking saves. A collapsed search counts
+ * contributions, not records, in its total, which only a ranked match over
+ * every document gives. */
 static docket_status fetch(docket_searcher *searcher, const docket_query *query,
                            xc_query *q, docket_facets *facets, xc_mset **page,
                            unsigned *total)
 {
-    if (query->collapse) {
+    int checks = 1;
+    xc_query_has_checks(q, &checks);
+    if (query->collapse || checks) {
         docket_status status = run_match(searcher, query, q, facets, MATCH_RANK_AND_COUNT, page);
         if (status == DOCKET_OK)
             *total = xc_mset_matches_estimated(*page);

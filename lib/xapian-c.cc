@@ -353,6 +353,28 @@ bool has_wildcard(const Xapian::Query &query)
     return false;
 }
 
+/* Whether matching `query` does more per document than reading posting
+ * lists: phrases and NEAR check positions, value ranges read values. */
+bool has_checks(const Xapian::Query &query)
+{
+    switch (query.get_type()) {
+    case Xapian::Query::OP_PHRASE:
+    case Xapian::Query::OP_NEAR:
+    case Xapian::Query::OP_VALUE_RANGE:
+    case Xapian::Query::OP_VALUE_GE:
+    case Xapian::Query::OP_VALUE_LE:
+    case Xapian::Query::LEAF_POSTING_SOURCE:
+        return true;
+    default:
+        break;
+    }
+    for (size_t i = 0; i < query.get_num_subqueries(); i++) {
+        if (has_checks(query.get_subquery(i)))
+            return true;
+    }
+    return false;
+}
+
 /* ---- Match spies ----------------------------------------------------- */
 
 typedef std::vector<std::pair<std::string, Xapian::doccount>> Counts;
@@ -404,37 +426,26 @@ class ValueCounts {
     }
 };
 
-/* Counts the values of one slot over the match set, as Xapian's
- * ValueCountMatchSpy does. With `list`, the slot contains a list value and
- * each distinct string of it counts once per document.
- *
- * Given a database of one local shard, it reads the values through a value
- * stream, which visits each chunk of values once because the matcher
- * calls the spy in ascending docid order. Document::get_value would look
- * the chunk up in the B-tree again for every document and slot. The
- * stream restarts if the docids ever go backwards. Without a database, or
- * when the database has several shards, Document::get_docid() gives the
- * docid within a shard, so the values come from Document::get_value.
- *
- * NOTE: a stock xapian-tcpsrv does not know this class, so a remote search
- * with it fails unless the server registers it. For the same reason no
- * test runs serialise_results or merge_results. */
-class FacetCountMatchSpy : public Xapian::MatchSpy {
+/* Reads the value of one slot for each document the matcher passes to a
+ * spy. Given a database of one local shard, it reads through a value
+ * stream, which visits each chunk of values once because the matcher calls
+ * spies in ascending docid order. Document::get_value would look the chunk
+ * up in the B-tree again for every document and slot. The stream restarts
+ * if the docids ever go backwards. Without a database, or when the database
+ * has several shards, Document::get_docid() gives the docid within a shard,
+ * so the values come from Document::get_value. */
+class SlotReader {
     Xapian::valueno slot;
-    bool list;
     Xapian::Database db; // no shards unless values come from a stream
     Xapian::ValueIterator stream;
     Xapian::docid last_docid = 0;
-    Xapian::doccount total = 0;
-    ValueCounts counts;
 
-    // The previous document's value and the counters it incremented:
-    // records of one file are adjacent and often share their values.
-    std::string last_value;
-    std::vector<Xapian::doccount *> last_counters;
-    std::vector<std::string_view> items;
+  public:
+    SlotReader(Xapian::valueno slot_, const Xapian::Database &db_) : slot(slot_), db(db_) {}
 
-    std::string read_value(const Xapian::Document &doc)
+    Xapian::valueno get_slot() const { return slot; }
+
+    std::string read(const Xapian::Document &doc)
     {
         if (db.size() != 1)
             return doc.get_value(slot);
@@ -449,42 +460,53 @@ class FacetCountMatchSpy : public Xapian::MatchSpy {
             return std::string();
         return *stream;
     }
+};
 
-    /* Fill `items` with the distinct strings of a list value. A malformed
-     * tail is dropped because a stored value may be damaged, and the items
-     * before the damage are still valid. */
-    void split_list(const std::string &value)
-    {
-        items.clear();
-        const char *p = value.data();
-        const char *end = p + value.size();
-        size_t len;
-        while (p != end && read_length(&p, end, &len)) {
-            items.emplace_back(p, len);
-            p += len;
-        }
-        std::sort(items.begin(), items.end());
-        items.erase(std::unique(items.begin(), items.end()), items.end());
+/* Split a list value into its strings, at most `max` of them. A malformed
+ * tail is dropped because a stored value may be damaged, and the items
+ * before the damage are still valid. */
+void split_list(std::string_view value, std::vector<std::string_view> &items,
+                size_t max = SIZE_MAX)
+{
+    items.clear();
+    const char *p = value.data();
+    const char *end = p + value.size();
+    size_t len;
+    while (p != end && items.size() < max && read_length(&p, end, &len)) {
+        items.emplace_back(p, len);
+        p += len;
     }
+}
+
+/* The counts of one facet over the documents given to add(). With `list`,
+ * a value is a list value and each distinct string of it counts once. */
+class FacetTally {
+    bool list;
+    ValueCounts counts;
+
+    // The previous document's value and the counters it incremented:
+    // records of one file are adjacent and often share their values.
+    bool seen = false;
+    std::string last_value;
+    std::vector<Xapian::doccount *> last_counters;
+    std::vector<std::string_view> items;
 
   public:
-    FacetCountMatchSpy(Xapian::valueno slot_, bool list_, const Xapian::Database &db_)
-        : slot(slot_), list(list_), db(db_)
-    {
-    }
+    explicit FacetTally(bool list_) : list(list_) {}
 
-    void operator()(const Xapian::Document &doc, double) override
+    bool is_list() const { return list; }
+
+    void add(std::string_view value)
     {
-        ++total;
-        std::string value = read_value(doc);
-        if (total > 1 && value == last_value) {
-            for (Xapian::doccount *counter : last_counters)
-                ++*counter;
+        if (seen && value == last_value) {
+            repeat();
             return;
         }
         last_counters.clear();
         if (list) {
-            split_list(value);
+            split_list(value, items);
+            std::sort(items.begin(), items.end());
+            items.erase(std::unique(items.begin(), items.end()), items.end());
             for (std::string_view item : items)
                 last_counters.push_back(&counts.counter(item));
         } else if (!value.empty()) {
@@ -492,12 +514,50 @@ class FacetCountMatchSpy : public Xapian::MatchSpy {
         }
         for (Xapian::doccount *counter : last_counters)
             ++*counter;
-        last_value.swap(value);
+        last_value.assign(value);
+        seen = true;
+    }
+
+    /* Count the value of the last add() once more. */
+    void repeat()
+    {
+        for (Xapian::doccount *counter : last_counters)
+            ++*counter;
+    }
+
+    ValueCounts &get_counts() { return counts; }
+
+    const ValueCounts &get_counts() const { return counts; }
+};
+
+/* Counts the values of one slot over the match set, as Xapian's
+ * ValueCountMatchSpy does, reading them through a SlotReader. With `list`,
+ * the slot contains a list value and each distinct string of it counts
+ * once per document.
+ *
+ * NOTE: a stock xapian-tcpsrv does not know this class, so a remote search
+ * with it fails unless the server registers it. For the same reason no
+ * test runs serialise_results or merge_results. */
+class FacetCountMatchSpy : public Xapian::MatchSpy {
+    SlotReader reader;
+    FacetTally tally;
+    Xapian::doccount total = 0;
+
+  public:
+    FacetCountMatchSpy(Xapian::valueno slot_, bool list_, const Xapian::Database &db_)
+        : reader(slot_, db_), tally(list_)
+    {
+    }
+
+    void operator()(const Xapian::Document &doc, double) override
+    {
+        ++total;
+        tally.add(reader.read(doc));
     }
 
     Xapian::MatchSpy *clone() const override
     {
-        return new FacetCountMatchSpy(slot, list, Xapian::Database());
+        return new FacetCountMatchSpy(reader.get_slot(), tally.is_list(), Xapian::Database());
     }
 
     std::string name() const override { return "docket.FacetCountMatchSpy"; }
@@ -505,8 +565,8 @@ class FacetCountMatchSpy : public Xapian::MatchSpy {
     std::string serialise() const override
     {
         std::string out;
-        append_length(out, slot);
-        append_length(out, list ? 1 : 0);
+        append_length(out, reader.get_slot());
+        append_length(out, tally.is_list() ? 1 : 0);
         return out;
     }
 
@@ -528,7 +588,7 @@ class FacetCountMatchSpy : public Xapian::MatchSpy {
     {
         std::string out;
         append_length(out, total);
-        counts.each([&out](std::string_view value, Xapian::doccount count) {
+        tally.get_counts().each([&out](std::string_view value, Xapian::doccount count) {
             append_length(out, value.size());
             out += value;
             append_length(out, count);
@@ -553,32 +613,100 @@ class FacetCountMatchSpy : public Xapian::MatchSpy {
             p += len;
             if (!read_number(&p, end, &number))
                 throw Xapian::SerialisationError("bad FacetCountMatchSpy results");
-            counts.add(value, static_cast<Xapian::doccount>(number));
+            tally.get_counts().add(value, static_cast<Xapian::doccount>(number));
         }
     }
 
     std::string get_description() const override
     {
-        return "docket.FacetCountMatchSpy(" + std::to_string(slot) + (list ? ", list)" : ")");
+        return "docket.FacetCountMatchSpy(" + std::to_string(reader.get_slot()) +
+               (tally.is_list() ? ", list)" : ")");
     }
 
     Xapian::doccount get_total() const { return total; }
 
-    Counts top(unsigned max) const { return counts.top(max); }
+    Counts top(unsigned max) const { return tally.get_counts().top(max); }
+};
+
+/* Counts several facets from one slot that contains several of a
+ * document's facet values as one list value (see xc_document_pack_values),
+ * so that each document costs one value read instead of one per facet. The packed value's
+ * field fields[i] is counted by tallies[i].
+ *
+ * NOTE: a stock xapian-tcpsrv does not know this class and it cannot be
+ * serialised, so it is for local databases only. */
+class PackedFacetsMatchSpy : public Xapian::MatchSpy {
+    SlotReader reader;
+    std::deque<FacetTally> tallies;
+    std::vector<size_t> fields;
+    size_t fields_needed = 0; // the fields after these are not split off
+    std::vector<std::string_view> parts;
+    Xapian::doccount total = 0;
+
+    // The previous document's packed value: when the next one is the same,
+    // as for records of one file, each tally repeats its last increment.
+    std::string last_value;
+
+  public:
+    PackedFacetsMatchSpy(Xapian::valueno slot_, const Xapian::Database &db_) : reader(slot_, db_)
+    {
+    }
+
+    /* Count field `index` of the packed value from now on; return the
+     * number that top() takes for it. */
+    size_t add_field(size_t index, bool list)
+    {
+        tallies.emplace_back(list);
+        fields.push_back(index);
+        fields_needed = std::max(fields_needed, index + 1);
+        return tallies.size() - 1;
+    }
+
+    void operator()(const Xapian::Document &doc, double) override
+    {
+        std::string value = reader.read(doc);
+        if (total++ > 0 && value == last_value) {
+            for (FacetTally &tally : tallies)
+                tally.repeat();
+            return;
+        }
+        split_list(value, parts, fields_needed);
+        for (size_t i = 0; i < tallies.size(); i++)
+            tallies[i].add(fields[i] < parts.size() ? parts[fields[i]] : std::string_view());
+        last_value.swap(value);
+    }
+
+    std::string name() const override { return "docket.PackedFacetsMatchSpy"; }
+
+    std::string get_description() const override
+    {
+        return "docket.PackedFacetsMatchSpy(" + std::to_string(reader.get_slot()) + ")";
+    }
+
+    Xapian::doccount get_total() const { return total; }
+
+    size_t field_count() const { return tallies.size(); }
+
+    Counts top(size_t field, unsigned max) const { return tallies[field].get_counts().top(max); }
 };
 
 }  // namespace
 
 struct xc_spy {
-    // Exactly one of the two spies is set.
+    // Exactly one of the three spies is set.
     std::unique_ptr<Xapian::ValueCountMatchSpy> values;
     std::unique_ptr<FacetCountMatchSpy> facets;
+    std::unique_ptr<PackedFacetsMatchSpy> packed;
     std::string label;
     std::string error;
 
     Xapian::MatchSpy *get() const
     {
-        return values ? static_cast<Xapian::MatchSpy *>(values.get()) : facets.get();
+        if (values)
+            return values.get();
+        if (facets)
+            return facets.get();
+        return packed.get();
     }
 };
 
@@ -916,6 +1044,18 @@ xc_status xc_database_doccount(xc_database *db, unsigned *out)
     }
 }
 
+xc_status xc_database_value_freq(xc_database *db, xc_slot slot, unsigned *out)
+{
+    assert(db);
+    assert(out);
+    try {
+        *out = db->db.get_value_freq(slot);
+        return XC_OK;
+    } catch (...) {
+        return catch_status(db->error, db->label);
+    }
+}
+
 xc_status xc_database_termfreq(xc_database *db, const char *term, unsigned *out)
 {
     assert(db);
@@ -1230,6 +1370,26 @@ xc_status xc_document_get_value(xc_document *doc, xc_slot slot, const char **out
     } catch (...) {
         return catch_status(doc->error,
                             [&] { return doc_subject(doc, "value slot " + std::to_string(slot)); });
+    }
+}
+
+xc_status xc_document_pack_values(xc_document *doc, const xc_slot *slots, size_t count,
+                                  xc_slot target)
+{
+    assert(doc);
+    assert(slots || count == 0);
+    try {
+        std::string packed;
+        for (size_t i = 0; i < count; i++) {
+            std::string value = doc->doc.get_value(slots[i]);
+            append_length(packed, value.size());
+            packed += value;
+        }
+        doc->doc.add_value(target, packed);
+        return XC_OK;
+    } catch (...) {
+        auto subject = [&] { return doc_subject(doc, "value slot " + std::to_string(target)); };
+        return catch_status(doc->error, subject);
     }
 }
 
@@ -1724,6 +1884,19 @@ xc_status xc_query_matches_text(const xc_query *q, int *out)
     }
 }
 
+xc_status xc_query_has_checks(const xc_query *q, int *out)
+{
+    assert(q);
+    assert(out);
+    try {
+        *out = has_checks(q->query);
+        return XC_OK;
+    } catch (...) {
+        std::string ignored;
+        return catch_status(ignored, "");
+    }
+}
+
 /* ---- Match spies ----------------------------------------------------- */
 
 xc_status xc_spy_value_count(xc_slot slot, xc_spy **out)
@@ -1779,6 +1952,46 @@ xc_status xc_spy_facet_count(xc_database *db, xc_slot slot, int list, xc_spy **o
     }
 }
 
+xc_status xc_spy_packed_count(xc_database *db, xc_slot slot, xc_spy **out)
+{
+    assert(db);
+    assert(out);
+    *out = NULL;
+    try {
+        if (db->remote)
+            return fail(db->error, XC_INVALID_ARGUMENT, db->label,
+                        "packed facet counts need local shards");
+        auto spy = std::make_unique<xc_spy>();
+        spy->packed = std::make_unique<PackedFacetsMatchSpy>(slot, db->db);
+        spy->label = "packed counts of slot " + std::to_string(slot);
+        *out = spy.release();
+        return XC_OK;
+    } catch (...) {
+        return catch_status(db->error, db->label);
+    }
+}
+
+xc_status xc_spy_add_field(xc_spy *spy, size_t index, int list, size_t *out)
+{
+    assert(spy);
+    assert(out);
+    try {
+        if (!spy->packed)
+            return fail(spy->error, XC_INVALID_ARGUMENT, spy->label,
+                        "fields need a spy from xc_spy_packed_count");
+        *out = spy->packed->add_field(index, list != 0);
+        return XC_OK;
+    } catch (...) {
+        return catch_status(spy->error, spy->label);
+    }
+}
+
+const char *xc_spy_error(const xc_spy *spy)
+{
+    assert(spy);
+    return spy->error.c_str();
+}
+
 void xc_spy_free(xc_spy *spy)
 {
     delete spy;
@@ -1789,7 +2002,12 @@ xc_status xc_spy_total(xc_spy *spy, unsigned *out)
     assert(spy);
     assert(out);
     try {
-        *out = spy->values ? spy->values->get_total() : spy->facets->get_total();
+        if (spy->values)
+            *out = spy->values->get_total();
+        else if (spy->facets)
+            *out = spy->facets->get_total();
+        else
+            *out = spy->packed->get_total();
         return XC_OK;
     } catch (...) {
         return catch_status(spy->error, spy->label);
@@ -1798,10 +2016,25 @@ xc_status xc_spy_total(xc_spy *spy, unsigned *out)
 
 xc_status xc_spy_each(xc_spy *spy, unsigned max, xc_count_fn fn, void *data)
 {
+    return xc_spy_each_field(spy, 0, max, fn, data);
+}
+
+xc_status xc_spy_each_field(xc_spy *spy, size_t field, unsigned max, xc_count_fn fn,
+                            void *data)
+{
     assert(spy);
     assert(fn);
     try {
-        Counts counts = spy->values ? top_values(*spy->values, max) : spy->facets->top(max);
+        if (spy->packed && field >= spy->packed->field_count())
+            return fail(spy->error, XC_INVALID_ARGUMENT, spy->label,
+                        "no field " + std::to_string(field));
+        Counts counts;
+        if (spy->values)
+            counts = top_values(*spy->values, max);
+        else if (spy->facets)
+            counts = spy->facets->top(max);
+        else
+            counts = spy->packed->top(field, max);
         for (const auto &entry : counts) {
             if (fn(entry.first.c_str(), entry.first.size(), entry.second, data) != 0)
                 break;

@@ -27,7 +27,10 @@ extern char **environ;
     } while (0)
 
 /* Value slots and prefixes of the sample records. */
-enum { SLOT_DATE, SLOT_MEETING, SLOT_COMPANIES, SLOT_BASE, SLOT_STATUS };
+enum { SLOT_DATE, SLOT_MEETING, SLOT_COMPANIES, SLOT_BASE, SLOT_STATUS, SLOT_PACKED };
+
+/* The slots packed into SLOT_PACKED, in this order. */
+static const xc_slot PACKED_SLOTS[] = {SLOT_MEETING, SLOT_STATUS, SLOT_COMPANIES};
 
 struct sample {
     const char *id;
@@ -109,6 +112,8 @@ static void index_sample(xc_database *db, xc_termgen *tg, const struct sample *s
     set_text_value(doc, SLOT_BASE, s->base);
     set_text_value(doc, SLOT_STATUS, s->status);
     set_companies(doc, s);
+    assert_xc_ok(xc_document_pack_values(doc, PACKED_SLOTS, 3, SLOT_PACKED),
+                 xc_document_error(doc));
 
     xc_docid id = 0;
     assert_xc_ok(xc_database_replace_document(db, id_term, doc, &id), xc_database_error(db));
@@ -593,6 +598,68 @@ START_TEST(query_matches_text)
                       matches);
         xc_query_free(query);
     }
+    xc_database_free(db);
+}
+END_TEST
+
+/* The packed spy counts the same as one spy per slot. */
+START_TEST(spy_packed_count)
+{
+    xc_database *db = open_sample();
+    for (size_t i = 0; i < sizeof FACET_CASES / sizeof FACET_CASES[0]; i++) {
+        size_t index = FACET_CASES[i].slot == SLOT_STATUS ? 1 : 2;
+        xc_spy *spy = NULL;
+        assert_xc_ok(xc_spy_packed_count(db, SLOT_PACKED, &spy), xc_database_error(db));
+        size_t meeting = 0, field = 0;
+        assert_xc_ok(xc_spy_add_field(spy, 0, 0, &meeting), xc_spy_error(spy));
+        assert_xc_ok(xc_spy_add_field(spy, index, FACET_CASES[i].list, &field),
+                     xc_spy_error(spy));
+        ck_assert_uint_eq(meeting, 0);
+        ck_assert_uint_eq(field, 1);
+        spy_search(db, FACET_CASES[i].query, spy);
+
+        unsigned total = 0;
+        assert_xc_ok(xc_spy_total(spy, &total), "total");
+        ck_assert_msg(total == FACET_CASES[i].total, "%s: total %u", FACET_CASES[i].query, total);
+        struct counts c = {"", 0, 0};
+        assert_xc_ok(xc_spy_each_field(spy, field, 0, append_count, &c), xc_spy_error(spy));
+        ck_assert_str_eq(c.text, FACET_CASES[i].counts);
+        ck_assert_int_eq(xc_spy_each_field(spy, 2, 0, append_count, &c), XC_INVALID_ARGUMENT);
+        xc_spy_free(spy);
+    }
+    xc_database_free(db);
+}
+END_TEST
+
+START_TEST(spy_packed_meetings)
+{
+    xc_database *db = open_sample();
+    xc_spy *spy = NULL;
+    assert_xc_ok(xc_spy_packed_count(db, SLOT_PACKED, &spy), xc_database_error(db));
+    size_t field = 9;
+    assert_xc_ok(xc_spy_add_field(spy, 0, 0, &field), xc_spy_error(spy));
+    spy_search(db, "security OR bootstrapping", spy);
+    struct counts c = {"", 0, 0};
+    assert_xc_ok(xc_spy_each_field(spy, field, 0, append_count, &c), xc_spy_error(spy));
+    ck_assert_str_eq(c.text, "SEC#10=1 SEC#15=1 SEC#8=1 SEC#9.0=1 ");
+
+    xc_spy *plain = NULL;
+    assert_xc_ok(xc_spy_value_count(SLOT_STATUS, &plain), "spy");
+    ck_assert_int_eq(xc_spy_add_field(plain, 0, 0, &field), XC_INVALID_ARGUMENT);
+    xc_spy_free(plain);
+    xc_spy_free(spy);
+    xc_database_free(db);
+}
+END_TEST
+
+START_TEST(value_freq)
+{
+    xc_database *db = open_sample();
+    unsigned freq = 0;
+    assert_xc_ok(xc_database_value_freq(db, SLOT_PACKED, &freq), xc_database_error(db));
+    ck_assert_uint_eq(freq, SAMPLE_COUNT);
+    assert_xc_ok(xc_database_value_freq(db, 99, &freq), xc_database_error(db));
+    ck_assert_uint_eq(freq, 0);
     xc_database_free(db);
 }
 END_TEST
@@ -1631,6 +1698,9 @@ static Suite *xapian_c_suite(void)
     tcase_add_test(search, spy_facet_count_two_shards);
     tcase_add_test(search, spy_facet_count_two_matches);
     tcase_add_test(search, boolean_weight_count);
+    tcase_add_test(search, spy_packed_count);
+    tcase_add_test(search, spy_packed_meetings);
+    tcase_add_test(search, value_freq);
     tcase_add_test(search, query_matches_text);
     tcase_add_test(search, collapse_key);
     tcase_add_test(search, mset_accessors);
