@@ -111,6 +111,8 @@ const char *xc_database_error(const xc_database *db);
 xc_status xc_database_doccount(xc_database *db, unsigned *out);
 
 /* Number of documents that index `term`; 0 when the term is absent. */
+/* Number of documents with a value in `slot`. */
+xc_status xc_database_value_freq(xc_database *db, xc_slot slot, unsigned *out);
 xc_status xc_database_termfreq(xc_database *db, const char *term, unsigned *out);
 
 /* Copy the database to `dest`, compacted, as one database. */
@@ -200,6 +202,11 @@ xc_status xc_document_set_value(xc_document *doc, xc_slot slot,
 /* An empty value when the slot is unset. */
 xc_status xc_document_get_value(xc_document *doc, xc_slot slot,
                                 const char **out, size_t *len);
+/* Store in `target` the values of `count` slots, in the order of `slots`,
+ * as one list value (see xc_serialise_list) with an empty string for each
+ * unset slot. Set the other slots first. */
+xc_status xc_document_pack_values(xc_document *doc, const xc_slot *slots, size_t count,
+                                  xc_slot target);
 
 xc_status xc_document_docid(xc_document *doc, xc_docid *out);
 
@@ -328,6 +335,14 @@ xc_status xc_query_value_range(xc_slot slot, const char *lo, const char *hi,
                                xc_query **out);
 /* A human-readable description, malloc'ed. */
 xc_status xc_query_describe(const xc_query *q, char **out);
+/* Set *out to non-zero when `q` can match words of free text, so that
+ * xc_mset_snippet can highlight something: it has a term without a prefix
+ * or with "Z" (stemmed words), or a wildcard. Boolean filters alone give 0. */
+xc_status xc_query_matches_text(const xc_query *q, int *out);
+/* Set *out to non-zero when matching `q` does more per document than read
+ * posting lists: a phrase or NEAR checks positions, a value range (such as
+ * a date range) reads values. */
+xc_status xc_query_has_checks(const xc_query *q, int *out);
 
 /* ---- Match spies (facets) ------------------------------------------- */
 
@@ -336,6 +351,24 @@ xc_status xc_spy_value_count(xc_slot slot, xc_spy **out);
 /* Count each string of a list value (see xc_serialise_list) in `slot`,
  * once per document, over the whole match set. */
 xc_status xc_spy_list_count(xc_slot slot, xc_spy **out);
+/* Count the values of `slot` over the whole match set of a search of `db`,
+ * each string of a list value once per document when `list` is non-zero.
+ * On a database of one local shard it reads the values through Xapian's
+ * value streams, visiting each chunk of values once, where the two spies
+ * above look each value up in the B-tree. Otherwise it reads them as they
+ * do. xapian-tcpsrv cannot run it: remote shards need xc_spy_value_count. */
+xc_status xc_spy_facet_count(xc_database *db, xc_slot slot, int list, xc_spy **out);
+/* A spy that reads `slot`, a value written by xc_document_pack_values, once
+ * per document of the match set of a search of local `db`. It counts the
+ * fields that xc_spy_add_field names, and xc_spy_each_field returns their
+ * counts. A spy per facet reads one value per facet and document instead.
+ * XC_INVALID_ARGUMENT for a remote database. */
+xc_status xc_spy_packed_count(xc_database *db, xc_slot slot, xc_spy **out);
+/* Count field `index` (from 0) of the packed value, each string of a list
+ * value once per document when `list` is non-zero. *out receives the number
+ * of the field for xc_spy_each_field. Before the search only. */
+xc_status xc_spy_add_field(xc_spy *spy, size_t index, int list, size_t *out);
+const char *xc_spy_error(const xc_spy *spy);
 void xc_spy_free(xc_spy *spy);
 
 /* Number of documents the spy saw. */
@@ -344,6 +377,10 @@ xc_status xc_spy_total(xc_spy *spy, unsigned *out);
  * most `max` of them (0 for all). A non-zero return from `fn` stops. */
 typedef int (*xc_count_fn)(const char *value, size_t len, unsigned count, void *data);
 xc_status xc_spy_each(xc_spy *spy, unsigned max, xc_count_fn fn, void *data);
+/* xc_spy_each for field `field` of a spy from xc_spy_packed_count; field 0
+ * for the other spies. */
+xc_status xc_spy_each_field(xc_spy *spy, size_t field, unsigned max, xc_count_fn fn,
+                            void *data);
 
 /* ---- Enquire and match sets ----------------------------------------- */
 
@@ -359,6 +396,9 @@ xc_status xc_enquire_set_query(xc_enquire *enq, const xc_query *q);
 xc_status xc_enquire_set_sort(xc_enquire *enq, xc_slot slot, int reverse);
 /* Keep at most one document per distinct value in `slot`. */
 xc_status xc_enquire_set_collapse_key(xc_enquire *enq, xc_slot slot);
+/* Weight every match 0 (Xapian's BoolWeight): for a match set that only
+ * counts, ranking is wasted work. */
+xc_status xc_enquire_set_boolean_weight(xc_enquire *enq);
 /* The spy stays owned by the caller and must outlive the enquire. */
 xc_status xc_enquire_add_spy(xc_enquire *enq, xc_spy *spy);
 /* Return results first..first+max-1. `check_at_least` documents are
@@ -373,6 +413,9 @@ unsigned xc_mset_size(const xc_mset *mset);
 /* Exact number of matches when check_at_least covered the database, else
  * Xapian's estimate. */
 unsigned xc_mset_matches_estimated(const xc_mset *mset);
+/* Non-zero when the number of matches is known exactly, as for one term or
+ * when check_at_least covered the database. */
+int xc_mset_matches_exact(const xc_mset *mset);
 /* Rank counts from 0 for the first document of the whole match set. */
 xc_status xc_mset_rank(xc_mset *mset, unsigned index, unsigned *out);
 xc_status xc_mset_weight(xc_mset *mset, unsigned index, double *out);

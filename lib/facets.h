@@ -10,11 +10,15 @@
 
 typedef struct docket_facets docket_facets;
 
-/* Prepare counters for the comma-separated facet `names`. With `spread`,
- * list facets are counted from their spread slots with Xapian's built-in
- * spy only, as searches over remote shards need. */
-docket_status docket_facets_new(const char *names, bool spread, docket_facets **out,
-                                docket_error *err);
+/* Prepare counters for the comma-separated facet `names` of a search of
+ * `db`. With `spread`, facets are counted with Xapian's built-in spy only,
+ * list facets from their spread slots, as searches over remote shards
+ * need. */
+docket_status docket_facets_new(xc_database *db, const char *names, bool spread,
+                                docket_facets **out, docket_error *err);
+
+/* Number of facets to count; 0 for an empty list of names. */
+size_t docket_facets_count(const docket_facets *facets);
 
 /* Add the counters to `enq`; they count during its next match set. */
 xc_status docket_facets_attach(docket_facets *facets, xc_enquire *enq);

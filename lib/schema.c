@@ -412,6 +412,33 @@ static void set_list_value(builder *b, const json_t *record, const char *key,
     free(items);
 }
 
+int docket_schema_packed_field(const docket_facet *facet)
+{
+    if (facet->list)
+        return -1;
+    int field = 0;
+    for (const docket_facet *other = docket_schema_facets; other != facet; other++)
+        field += !other->list;
+    return field;
+}
+
+/* Pack the single-valued facet slots into DOCKET_SLOT_FACETS, so that a
+ * search reads one value per record for them. Call after they are set. */
+static void set_packed_facets(builder *b)
+{
+    xc_slot slots[sizeof docket_schema_facets / sizeof docket_schema_facets[0]];
+    size_t count = 0;
+    for (const docket_facet *facet = docket_schema_facets; facet->name; facet++) {
+        if (!facet->list)
+            slots[count++] = facet->slot;
+    }
+    if (b->status != DOCKET_OK)
+        return;
+    xc_status xs = xc_document_pack_values(b->doc, slots, count, DOCKET_SLOT_FACETS);
+    if (xs != XC_OK)
+        fail(b, xs, "packing the facet values");
+}
+
 static void set_values(builder *b, const json_t *record)
 {
     const char *date = docket_record_get(record, "date");
@@ -433,6 +460,7 @@ static void set_values(builder *b, const json_t *record)
     set_list_value(b, record, "contributors", "company", DOCKET_SLOT_COMPANY);
     set_list_value(b, record, "contributors", "name", DOCKET_SLOT_CONTRIBUTOR);
     set_list_value(b, record, "specs", NULL, DOCKET_SLOT_SPEC);
+    set_packed_facets(b);
 }
 
 static void set_data(builder *b, const json_t *record, const char *id)

@@ -46,12 +46,20 @@
  *   10    body                               facet body
  *   11    first number of "chain", else doc  --collapse: one result per chain
  *   12    date, or "~" when there is none    --sort=date: undated records last
+ *   13    slots 1, 2, 3, 4, 6, 10 packed as  facet counts of local searches
+ *         one list value, in this order
  *
- * List values use xc_serialise_list and are counted by xc_spy_list_count,
+ * List values use xc_serialise_list and are counted by xc_spy_facet_count,
  * once per record. The first DOCKET_SPREAD_SLOTS distinct values of each
  * list are also spread one per slot, from slot 100 (company), 200
  * (contributor) and 300 (spec), so that a search over remote shards can
  * count them with Xapian's built-in ValueCountMatchSpy and sum the slots.
+ *
+ * A search counts the single-valued facets from slot 13 when every
+ * document has it, so an index written before it existed is still counted,
+ * slot by slot. The list facets stay out of it because a search reads it
+ * whole for each matching record: with them, a search for "security" at
+ * 100 MB read twice as many blocks.
  *
  * Metadata: "docket.schema" holds DOCKET_SCHEMA_VERSION.
  */
@@ -85,7 +93,8 @@ enum docket_slot {
     DOCKET_SLOT_SPEC = 9,
     DOCKET_SLOT_BODY = 10,
     DOCKET_SLOT_CHAIN = 11,
-    DOCKET_SLOT_DATE_ASCENDING = 12
+    DOCKET_SLOT_DATE_ASCENDING = 12,
+    DOCKET_SLOT_FACETS = 13
 };
 
 #define DOCKET_PREFIX_TITLE "S"
@@ -125,6 +134,10 @@ extern const docket_facet docket_schema_facets[];
 
 /* Return the facet called `name`, or NULL. */
 const docket_facet *docket_schema_facet(const char *name);
+
+/* Return the field of `facet` in the packed value of DOCKET_SLOT_FACETS, or
+ * -1 for a list facet, which has none. */
+int docket_schema_packed_field(const docket_facet *facet);
 
 /* Write into `out` (of `size` bytes) the term value for a field value:
  * lowercase, accents folded, runs of spaces and punctuation other than

@@ -89,25 +89,77 @@ static bool convert(builder *b, const char *raw)
     return true;
 }
 
-docket_status docket_snippet_set(xc_mset *mset, const char *text, json_t *result)
+/* Bytes of `text` that the lead snippet keeps: all of it when it fits in
+ * DOCKET_SNIPPET_BYTES, else up to the last space that does, else up to
+ * the last whole UTF-8 character that does. */
+static size_t lead_length(const char *text, size_t len)
+{
+    if (len <= DOCKET_SNIPPET_BYTES)
+        return len;
+    size_t cut = DOCKET_SNIPPET_BYTES;
+    while (cut > 0 && ((unsigned char)text[cut] & 0xC0) == 0x80)
+        cut--;
+    for (size_t i = cut; i > 0; i--) {
+        if (text[i] == ' ' || text[i] == '\n' || text[i] == '\t' || text[i] == '\r')
+            return i;
+    }
+    return cut;
+}
+
+/* The snippet of a query without words to highlight: the start of the
+ * text, taken as it is, with "..." when it goes on. */
+static bool convert_lead(builder *b, const char *text)
+{
+    size_t len = strlen(text);
+    size_t keep = lead_length(text, len);
+    for (size_t i = 0; i < keep; i++) {
+        char c = text[i];
+        bool ok = true;
+        if (c == ' ' || c == '\n' || c == '\t' || c == '\r')
+            b->space = true;
+        else
+            ok = put(b, c);
+        if (!ok)
+            return false;
+    }
+    if (keep == len)
+        return true;
+    b->space = false;
+    b->chars += 3;
+    return strbuf_append(&b->text, "...", 3);
+}
+
+/* Run Xapian's snippet over `text` and convert its markers. */
+static bool convert_matches(builder *b, xc_mset *mset, const char *text, docket_status *status)
+{
+    char *raw = NULL;
+    xc_status xs = xc_mset_snippet(mset, text, strlen(text), DOCKET_SNIPPET_BYTES,
+                                   DOCKET_LANGUAGE, XC_SNIPPET_BACKGROUND_MODEL,
+                                   MARK_START, MARK_END, "...", &raw);
+    if (xs != XC_OK) {
+        *status = xs == XC_NO_MEMORY ? DOCKET_ERR_NO_MEMORY : DOCKET_ERR_INDEX;
+        return false;
+    }
+    bool ok = convert(b, raw);
+    free(raw);
+    return ok;
+}
+
+docket_status docket_snippet_set(xc_mset *mset, const char *text, bool highlight,
+                                 json_t *result)
 {
     if (!text)
         text = "";
-    char *raw = NULL;
-    xc_status xs = xc_mset_snippet(mset, text, strlen(text), DOCKET_SNIPPET_BYTES,
-                                   DOCKET_LANGUAGE, XC_SNIPPET_BACKGROUND_MODEL | XC_SNIPPET_EXHAUSTIVE,
-                                   MARK_START, MARK_END, "...", &raw);
-    if (xs != XC_OK)
-        return xs == XC_NO_MEMORY ? DOCKET_ERR_NO_MEMORY : DOCKET_ERR_INDEX;
-
     builder b = {STRBUF_INIT, 0, false, json_array(), 0};
-    bool ok = b.highlights && convert(&b, raw);
-    free(raw);
+    docket_status status = DOCKET_ERR_NO_MEMORY;
+    bool ok = b.highlights != NULL;
+    if (ok)
+        ok = highlight ? convert_matches(&b, mset, text, &status) : convert_lead(&b, text);
     if (ok)
         ok = json_object_set_new(result, "snippet", json_string(strbuf_str(&b.text))) == 0 &&
              json_object_set_new(result, "highlights", b.highlights) == 0;
     else
         json_decref(b.highlights);
     strbuf_free(&b.text);
-    return ok ? DOCKET_OK : DOCKET_ERR_NO_MEMORY;
+    return ok ? DOCKET_OK : status;
 }

@@ -11,13 +11,16 @@
 #include <cstdlib>
 #include <cstring>
 #include <ctime>
+#include <deque>
 #include <filesystem>
 #include <map>
 #include <memory>
 #include <new>
 #include <string>
+#include <string_view>
 #include <system_error>
 #include <type_traits>
+#include <unordered_map>
 #include <utility>
 #include <vector>
 
@@ -52,6 +55,7 @@ struct xc_database {
     Xapian::Database db;        // every read goes through this one
     Xapian::WritableDatabase wdb; // the same database when `writable`
     bool writable = false;
+    bool remote = false;        // a shard is served by xapian-tcpsrv
     std::string label;          // path, or host:port, named in messages
     std::string error;
 };
@@ -324,19 +328,51 @@ bool read_length(const char **p, const char *end, size_t *len)
     return read_number(p, end, len) && *len <= static_cast<size_t>(end - *p);
 }
 
-/* Decode a list value. A malformed tail is dropped because a stored value
- * may be damaged, and the items before the damage are still valid. */
-std::vector<std::string> decode_list(const std::string &list)
+/* Whether `term` can be a word of free text: a term without a prefix, or
+ * with "Z", the prefix of stemmed words. By Xapian's convention prefixes
+ * are capital letters and unprefixed terms start otherwise. */
+bool is_text_term(const std::string &term)
 {
-    std::vector<std::string> items;
-    const char *p = list.data();
-    const char *end = p + list.size();
-    size_t len;
-    while (p != end && read_length(&p, end, &len)) {
-        items.emplace_back(p, len);
-        p += len;
+    if (term.empty())
+        return false;
+    if (term[0] == 'Z')
+        return term.size() > 1 && !(term[1] >= 'A' && term[1] <= 'Z');
+    return !(term[0] >= 'A' && term[0] <= 'Z');
+}
+
+/* Whether `query` contains a wildcard, whose terms are only known once the
+ * match expands it. */
+bool has_wildcard(const Xapian::Query &query)
+{
+    if (query.get_type() == Xapian::Query::OP_WILDCARD)
+        return true;
+    for (size_t i = 0; i < query.get_num_subqueries(); i++) {
+        if (has_wildcard(query.get_subquery(i)))
+            return true;
     }
-    return items;
+    return false;
+}
+
+/* Whether matching `query` does more per document than reading posting
+ * lists: phrases and NEAR check positions, value ranges read values. */
+bool has_checks(const Xapian::Query &query)
+{
+    switch (query.get_type()) {
+    case Xapian::Query::OP_PHRASE:
+    case Xapian::Query::OP_NEAR:
+    case Xapian::Query::OP_VALUE_RANGE:
+    case Xapian::Query::OP_VALUE_GE:
+    case Xapian::Query::OP_VALUE_LE:
+    case Xapian::Query::LEAF_POSTING_SOURCE:
+        return true;
+    default:
+        break;
+    }
+    for (size_t i = 0; i < query.get_num_subqueries(); i++) {
+        if (has_checks(query.get_subquery(i)))
+            return true;
+    }
+    return false;
 }
 
 /* ---- Match spies ----------------------------------------------------- */
@@ -351,36 +387,186 @@ void sort_counts(Counts &counts)
     });
 }
 
-/* Counts each distinct string of the list value in one slot once per
- * document. NOTE: a stock xapian-tcpsrv does not know this class, so a remote
- * search with it fails unless the server registers it. For the same reason no
- * test runs serialise_results or merge_results. */
-class ListCountMatchSpy : public Xapian::MatchSpy {
-    Xapian::valueno slot;
-    Xapian::doccount total = 0;
-    std::map<std::string, Xapian::doccount> counts;
+/* The counts of one facet: how often each distinct value was seen. The
+ * keys point into `storage`, whose strings stay in place as it grows. */
+class ValueCounts {
+    std::deque<std::string> storage;
+    std::unordered_map<std::string_view, Xapian::doccount> counts;
 
   public:
-    explicit ListCountMatchSpy(Xapian::valueno slot_) : slot(slot_) {}
+    /* Return the counter of `value`, at 0 when it is new. The counter stays
+     * valid as long as this object. */
+    Xapian::doccount &counter(std::string_view value)
+    {
+        auto found = counts.find(value);
+        if (found != counts.end())
+            return found->second;
+        storage.emplace_back(value);
+        return counts.emplace(storage.back(), 0).first->second;
+    }
+
+    void add(std::string_view value, Xapian::doccount count) { counter(value) += count; }
+
+    template <typename Function> void each(Function function) const
+    {
+        for (const auto &entry : counts)
+            function(entry.first, entry.second);
+    }
+
+    Counts top(unsigned max) const
+    {
+        Counts sorted;
+        sorted.reserve(counts.size());
+        for (const auto &entry : counts)
+            sorted.emplace_back(std::string(entry.first), entry.second);
+        sort_counts(sorted);
+        if (max && sorted.size() > max)
+            sorted.resize(max);
+        return sorted;
+    }
+};
+
+/* Reads the value of one slot for each document the matcher passes to a
+ * spy. Given a database of one local shard, it reads through a value
+ * stream, which visits each chunk of values once because the matcher calls
+ * spies in ascending docid order. Document::get_value would look the chunk
+ * up in the B-tree again for every document and slot. The stream restarts
+ * if the docids ever go backwards. Without a database, or when the database
+ * has several shards, Document::get_docid() gives the docid within a shard,
+ * so the values come from Document::get_value. */
+class SlotReader {
+    Xapian::valueno slot;
+    Xapian::Database db; // no shards unless values come from a stream
+    Xapian::ValueIterator stream;
+    Xapian::docid last_docid = 0;
+
+  public:
+    SlotReader(Xapian::valueno slot_, const Xapian::Database &db_) : slot(slot_), db(db_) {}
+
+    Xapian::valueno get_slot() const { return slot; }
+
+    std::string read(const Xapian::Document &doc)
+    {
+        if (db.size() != 1)
+            return doc.get_value(slot);
+        Xapian::docid did = doc.get_docid();
+        if (did <= last_docid || last_docid == 0)
+            stream = db.valuestream_begin(slot);
+        last_docid = did;
+        if (stream == db.valuestream_end(slot))
+            return std::string();
+        stream.skip_to(did);
+        if (stream == db.valuestream_end(slot) || stream.get_docid() != did)
+            return std::string();
+        return *stream;
+    }
+};
+
+/* Split a list value into its strings, at most `max` of them. A malformed
+ * tail is dropped because a stored value may be damaged, and the items
+ * before the damage are still valid. */
+void split_list(std::string_view value, std::vector<std::string_view> &items,
+                size_t max = SIZE_MAX)
+{
+    items.clear();
+    const char *p = value.data();
+    const char *end = p + value.size();
+    size_t len;
+    while (p != end && items.size() < max && read_length(&p, end, &len)) {
+        items.emplace_back(p, len);
+        p += len;
+    }
+}
+
+/* The counts of one facet over the documents given to add(). With `list`,
+ * a value is a list value and each distinct string of it counts once. */
+class FacetTally {
+    bool list;
+    ValueCounts counts;
+
+    // The previous document's value and the counters it incremented:
+    // records of one file are adjacent and often share their values.
+    bool seen = false;
+    std::string last_value;
+    std::vector<Xapian::doccount *> last_counters;
+    std::vector<std::string_view> items;
+
+  public:
+    explicit FacetTally(bool list_) : list(list_) {}
+
+    bool is_list() const { return list; }
+
+    void add(std::string_view value)
+    {
+        if (seen && value == last_value) {
+            repeat();
+            return;
+        }
+        last_counters.clear();
+        if (list) {
+            split_list(value, items);
+            std::sort(items.begin(), items.end());
+            items.erase(std::unique(items.begin(), items.end()), items.end());
+            for (std::string_view item : items)
+                last_counters.push_back(&counts.counter(item));
+        } else if (!value.empty()) {
+            last_counters.push_back(&counts.counter(value));
+        }
+        for (Xapian::doccount *counter : last_counters)
+            ++*counter;
+        last_value.assign(value);
+        seen = true;
+    }
+
+    /* Count the value of the last add() once more. */
+    void repeat()
+    {
+        for (Xapian::doccount *counter : last_counters)
+            ++*counter;
+    }
+
+    ValueCounts &get_counts() { return counts; }
+
+    const ValueCounts &get_counts() const { return counts; }
+};
+
+/* Counts the values of one slot over the match set, as Xapian's
+ * ValueCountMatchSpy does, reading them through a SlotReader. With `list`,
+ * the slot contains a list value and each distinct string of it counts
+ * once per document.
+ *
+ * NOTE: a stock xapian-tcpsrv does not know this class, so a remote search
+ * with it fails unless the server registers it. For the same reason no
+ * test runs serialise_results or merge_results. */
+class FacetCountMatchSpy : public Xapian::MatchSpy {
+    SlotReader reader;
+    FacetTally tally;
+    Xapian::doccount total = 0;
+
+  public:
+    FacetCountMatchSpy(Xapian::valueno slot_, bool list_, const Xapian::Database &db_)
+        : reader(slot_, db_), tally(list_)
+    {
+    }
 
     void operator()(const Xapian::Document &doc, double) override
     {
         ++total;
-        std::vector<std::string> items = decode_list(doc.get_value(slot));
-        std::sort(items.begin(), items.end());
-        items.erase(std::unique(items.begin(), items.end()), items.end());
-        for (const std::string &item : items)
-            ++counts[item];
+        tally.add(reader.read(doc));
     }
 
-    Xapian::MatchSpy *clone() const override { return new ListCountMatchSpy(slot); }
+    Xapian::MatchSpy *clone() const override
+    {
+        return new FacetCountMatchSpy(reader.get_slot(), tally.is_list(), Xapian::Database());
+    }
 
-    std::string name() const override { return "docket.ListCountMatchSpy"; }
+    std::string name() const override { return "docket.FacetCountMatchSpy"; }
 
     std::string serialise() const override
     {
         std::string out;
-        append_length(out, slot);
+        append_length(out, reader.get_slot());
+        append_length(out, tally.is_list() ? 1 : 0);
         return out;
     }
 
@@ -390,9 +576,11 @@ class ListCountMatchSpy : public Xapian::MatchSpy {
         const char *p = serialised.data();
         const char *end = p + serialised.size();
         size_t value;
-        if (!read_number(&p, end, &value) || p != end)
-            throw Xapian::SerialisationError("bad ListCountMatchSpy parameters");
-        return new ListCountMatchSpy(static_cast<Xapian::valueno>(value));
+        size_t is_list;
+        if (!read_number(&p, end, &value) || !read_number(&p, end, &is_list) || p != end)
+            throw Xapian::SerialisationError("bad FacetCountMatchSpy parameters");
+        return new FacetCountMatchSpy(static_cast<Xapian::valueno>(value), is_list != 0,
+                                      Xapian::Database());
     }
 
     /* Results: the total, then each value and its count, all as lengths. */
@@ -400,11 +588,11 @@ class ListCountMatchSpy : public Xapian::MatchSpy {
     {
         std::string out;
         append_length(out, total);
-        for (const auto &entry : counts) {
-            append_length(out, entry.first.size());
-            out += entry.first;
-            append_length(out, entry.second);
-        }
+        tally.get_counts().each([&out](std::string_view value, Xapian::doccount count) {
+            append_length(out, value.size());
+            out += value;
+            append_length(out, count);
+        });
         return out;
     }
 
@@ -414,50 +602,111 @@ class ListCountMatchSpy : public Xapian::MatchSpy {
         const char *end = p + serialised.size();
         size_t number;
         if (!read_number(&p, end, &number))
-            throw Xapian::SerialisationError("bad ListCountMatchSpy results");
+            throw Xapian::SerialisationError("bad FacetCountMatchSpy results");
         total += static_cast<Xapian::doccount>(number);
 
         size_t len;
         while (p != end) {
             if (!read_length(&p, end, &len))
-                throw Xapian::SerialisationError("bad ListCountMatchSpy results");
-            std::string value(p, len);
+                throw Xapian::SerialisationError("bad FacetCountMatchSpy results");
+            std::string_view value(p, len);
             p += len;
             if (!read_number(&p, end, &number))
-                throw Xapian::SerialisationError("bad ListCountMatchSpy results");
-            counts[value] += static_cast<Xapian::doccount>(number);
+                throw Xapian::SerialisationError("bad FacetCountMatchSpy results");
+            tally.get_counts().add(value, static_cast<Xapian::doccount>(number));
         }
     }
 
     std::string get_description() const override
     {
-        return "docket.ListCountMatchSpy(" + std::to_string(slot) + ")";
+        return "docket.FacetCountMatchSpy(" + std::to_string(reader.get_slot()) +
+               (tally.is_list() ? ", list)" : ")");
     }
 
     Xapian::doccount get_total() const { return total; }
 
-    Counts top(unsigned max) const
+    Counts top(unsigned max) const { return tally.get_counts().top(max); }
+};
+
+/* Counts several facets from one slot that contains several of a
+ * document's facet values as one list value (see xc_document_pack_values),
+ * so that each document costs one value read instead of one per facet. The packed value's
+ * field fields[i] is counted by tallies[i].
+ *
+ * NOTE: a stock xapian-tcpsrv does not know this class and it cannot be
+ * serialised, so it is for local databases only. */
+class PackedFacetsMatchSpy : public Xapian::MatchSpy {
+    SlotReader reader;
+    std::deque<FacetTally> tallies;
+    std::vector<size_t> fields;
+    size_t fields_needed = 0; // the fields after these are not split off
+    std::vector<std::string_view> parts;
+    Xapian::doccount total = 0;
+
+    // The previous document's packed value: when the next one is the same,
+    // as for records of one file, each tally repeats its last increment.
+    std::string last_value;
+
+  public:
+    PackedFacetsMatchSpy(Xapian::valueno slot_, const Xapian::Database &db_) : reader(slot_, db_)
     {
-        Counts sorted(counts.begin(), counts.end());
-        sort_counts(sorted);
-        if (max && sorted.size() > max)
-            sorted.resize(max);
-        return sorted;
     }
+
+    /* Count field `index` of the packed value from now on; return the
+     * number that top() takes for it. */
+    size_t add_field(size_t index, bool list)
+    {
+        tallies.emplace_back(list);
+        fields.push_back(index);
+        fields_needed = std::max(fields_needed, index + 1);
+        return tallies.size() - 1;
+    }
+
+    void operator()(const Xapian::Document &doc, double) override
+    {
+        std::string value = reader.read(doc);
+        if (total++ > 0 && value == last_value) {
+            for (FacetTally &tally : tallies)
+                tally.repeat();
+            return;
+        }
+        split_list(value, parts, fields_needed);
+        for (size_t i = 0; i < tallies.size(); i++)
+            tallies[i].add(fields[i] < parts.size() ? parts[fields[i]] : std::string_view());
+        last_value.swap(value);
+    }
+
+    std::string name() const override { return "docket.PackedFacetsMatchSpy"; }
+
+    std::string get_description() const override
+    {
+        return "docket.PackedFacetsMatchSpy(" + std::to_string(reader.get_slot()) + ")";
+    }
+
+    Xapian::doccount get_total() const { return total; }
+
+    size_t field_count() const { return tallies.size(); }
+
+    Counts top(size_t field, unsigned max) const { return tallies[field].get_counts().top(max); }
 };
 
 }  // namespace
 
 struct xc_spy {
-    // Exactly one of the two spies is set.
+    // Exactly one of the three spies is set.
     std::unique_ptr<Xapian::ValueCountMatchSpy> values;
-    std::unique_ptr<ListCountMatchSpy> lists;
+    std::unique_ptr<FacetCountMatchSpy> facets;
+    std::unique_ptr<PackedFacetsMatchSpy> packed;
     std::string label;
     std::string error;
 
     Xapian::MatchSpy *get() const
     {
-        return values ? static_cast<Xapian::MatchSpy *>(values.get()) : lists.get();
+        if (values)
+            return values.get();
+        if (facets)
+            return facets.get();
+        return packed.get();
     }
 };
 
@@ -663,6 +912,7 @@ xc_status xc_database_open_remote(const char *host, unsigned port, unsigned time
         db->label = label;
         // Xapian takes both timeouts in milliseconds despite the useconds_t type.
         db->db = Xapian::Remote::open(host, port, timeout_ms, timeout_ms);
+        db->remote = true;
         *out = db.release();
         return XC_OK;
     } catch (...) {
@@ -680,6 +930,7 @@ xc_status xc_database_add(xc_database *db, xc_database *other)
             return fail(db->error, XC_INVALID_ARGUMENT, db->label,
                         "cannot add shards to a writable database");
         db->db.add_database(other->db);
+        db->remote = db->remote || other->remote;
         db->label += ", " + other->label;
         return XC_OK;
     } catch (...) {
@@ -787,6 +1038,18 @@ xc_status xc_database_doccount(xc_database *db, unsigned *out)
     assert(out);
     try {
         *out = db->db.get_doccount();
+        return XC_OK;
+    } catch (...) {
+        return catch_status(db->error, db->label);
+    }
+}
+
+xc_status xc_database_value_freq(xc_database *db, xc_slot slot, unsigned *out)
+{
+    assert(db);
+    assert(out);
+    try {
+        *out = db->db.get_value_freq(slot);
         return XC_OK;
     } catch (...) {
         return catch_status(db->error, db->label);
@@ -1176,6 +1439,26 @@ xc_status xc_document_get_value(xc_document *doc, xc_slot slot, const char **out
     } catch (...) {
         return catch_status(doc->error,
                             [&] { return doc_subject(doc, "value slot " + std::to_string(slot)); });
+    }
+}
+
+xc_status xc_document_pack_values(xc_document *doc, const xc_slot *slots, size_t count,
+                                  xc_slot target)
+{
+    assert(doc);
+    assert(slots || count == 0);
+    try {
+        std::string packed;
+        for (size_t i = 0; i < count; i++) {
+            std::string value = doc->doc.get_value(slots[i]);
+            append_length(packed, value.size());
+            packed += value;
+        }
+        doc->doc.add_value(target, packed);
+        return XC_OK;
+    } catch (...) {
+        auto subject = [&] { return doc_subject(doc, "value slot " + std::to_string(target)); };
+        return catch_status(doc->error, subject);
     }
 }
 
@@ -1654,6 +1937,35 @@ xc_status xc_query_describe(const xc_query *q, char **out)
     }
 }
 
+xc_status xc_query_matches_text(const xc_query *q, int *out)
+{
+    assert(q);
+    assert(out);
+    try {
+        const Xapian::Query &query = q->query;
+        *out = has_wildcard(query) ||
+               std::any_of(query.get_unique_terms_begin(), query.get_unique_terms_end(),
+                           is_text_term);
+        return XC_OK;
+    } catch (...) {
+        std::string ignored;
+        return catch_status(ignored, "");
+    }
+}
+
+xc_status xc_query_has_checks(const xc_query *q, int *out)
+{
+    assert(q);
+    assert(out);
+    try {
+        *out = has_checks(q->query);
+        return XC_OK;
+    } catch (...) {
+        std::string ignored;
+        return catch_status(ignored, "");
+    }
+}
+
 /* ---- Match spies ----------------------------------------------------- */
 
 xc_status xc_spy_value_count(xc_slot slot, xc_spy **out)
@@ -1678,7 +1990,7 @@ xc_status xc_spy_list_count(xc_slot slot, xc_spy **out)
     *out = NULL;
     try {
         auto spy = std::make_unique<xc_spy>();
-        spy->lists = std::make_unique<ListCountMatchSpy>(slot);
+        spy->facets = std::make_unique<FacetCountMatchSpy>(slot, true, Xapian::Database());
         spy->label = "list count of slot " + std::to_string(slot);
         *out = spy.release();
         return XC_OK;
@@ -1686,6 +1998,67 @@ xc_status xc_spy_list_count(xc_slot slot, xc_spy **out)
         std::string ignored;
         return catch_status(ignored, "");
     }
+}
+
+xc_status xc_spy_facet_count(xc_database *db, xc_slot slot, int list, xc_spy **out)
+{
+    assert(db);
+    assert(out);
+    *out = NULL;
+    try {
+        auto spy = std::make_unique<xc_spy>();
+        // The matcher runs this spy in this process for local shards only,
+        // so a remote database gives it no value streams to read.
+        Xapian::Database streams = db->remote ? Xapian::Database() : db->db;
+        spy->facets = std::make_unique<FacetCountMatchSpy>(slot, list != 0, streams);
+        spy->label = (list ? "list count of slot " : "value count of slot ") +
+                     std::to_string(slot);
+        *out = spy.release();
+        return XC_OK;
+    } catch (...) {
+        std::string ignored;
+        return catch_status(ignored, "");
+    }
+}
+
+xc_status xc_spy_packed_count(xc_database *db, xc_slot slot, xc_spy **out)
+{
+    assert(db);
+    assert(out);
+    *out = NULL;
+    try {
+        if (db->remote)
+            return fail(db->error, XC_INVALID_ARGUMENT, db->label,
+                        "packed facet counts need local shards");
+        auto spy = std::make_unique<xc_spy>();
+        spy->packed = std::make_unique<PackedFacetsMatchSpy>(slot, db->db);
+        spy->label = "packed counts of slot " + std::to_string(slot);
+        *out = spy.release();
+        return XC_OK;
+    } catch (...) {
+        return catch_status(db->error, db->label);
+    }
+}
+
+xc_status xc_spy_add_field(xc_spy *spy, size_t index, int list, size_t *out)
+{
+    assert(spy);
+    assert(out);
+    try {
+        if (!spy->packed)
+            return fail(spy->error, XC_INVALID_ARGUMENT, spy->label,
+                        "fields need a spy from xc_spy_packed_count");
+        *out = spy->packed->add_field(index, list != 0);
+        return XC_OK;
+    } catch (...) {
+        return catch_status(spy->error, spy->label);
+    }
+}
+
+const char *xc_spy_error(const xc_spy *spy)
+{
+    assert(spy);
+    return spy->error.c_str();
 }
 
 void xc_spy_free(xc_spy *spy)
@@ -1698,7 +2071,12 @@ xc_status xc_spy_total(xc_spy *spy, unsigned *out)
     assert(spy);
     assert(out);
     try {
-        *out = spy->values ? spy->values->get_total() : spy->lists->get_total();
+        if (spy->values)
+            *out = spy->values->get_total();
+        else if (spy->facets)
+            *out = spy->facets->get_total();
+        else
+            *out = spy->packed->get_total();
         return XC_OK;
     } catch (...) {
         return catch_status(spy->error, spy->label);
@@ -1707,10 +2085,25 @@ xc_status xc_spy_total(xc_spy *spy, unsigned *out)
 
 xc_status xc_spy_each(xc_spy *spy, unsigned max, xc_count_fn fn, void *data)
 {
+    return xc_spy_each_field(spy, 0, max, fn, data);
+}
+
+xc_status xc_spy_each_field(xc_spy *spy, size_t field, unsigned max, xc_count_fn fn,
+                            void *data)
+{
     assert(spy);
     assert(fn);
     try {
-        Counts counts = spy->values ? top_values(*spy->values, max) : spy->lists->top(max);
+        if (spy->packed && field >= spy->packed->field_count())
+            return fail(spy->error, XC_INVALID_ARGUMENT, spy->label,
+                        "no field " + std::to_string(field));
+        Counts counts;
+        if (spy->values)
+            counts = top_values(*spy->values, max);
+        else if (spy->facets)
+            counts = spy->facets->top(max);
+        else
+            counts = spy->packed->top(field, max);
         for (const auto &entry : counts) {
             if (fn(entry.first.c_str(), entry.first.size(), entry.second, data) != 0)
                 break;
@@ -1789,6 +2182,17 @@ xc_status xc_enquire_set_collapse_key(xc_enquire *enq, xc_slot slot)
     }
 }
 
+xc_status xc_enquire_set_boolean_weight(xc_enquire *enq)
+{
+    assert(enq);
+    try {
+        enq->enquire.set_weighting_scheme(Xapian::BoolWeight());
+        return XC_OK;
+    } catch (...) {
+        return catch_status(enq->error, enq->label);
+    }
+}
+
 xc_status xc_enquire_add_spy(xc_enquire *enq, xc_spy *spy)
 {
     assert(enq);
@@ -1840,6 +2244,12 @@ unsigned xc_mset_matches_estimated(const xc_mset *mset)
 {
     assert(mset);
     return mset->mset.get_matches_estimated();
+}
+
+int xc_mset_matches_exact(const xc_mset *mset)
+{
+    assert(mset);
+    return mset->mset.get_matches_lower_bound() == mset->mset.get_matches_upper_bound();
 }
 
 xc_status xc_mset_rank(xc_mset *mset, unsigned index, unsigned *out)

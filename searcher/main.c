@@ -4,6 +4,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "cli/msg.h"
@@ -28,6 +29,7 @@ typedef struct settings {
     print_format format;
     print_output output;
     bool count_only;
+    bool timing;
     const char *show_id;
 } settings;
 
@@ -61,6 +63,8 @@ static void usage(FILE *out)
             "      --output=WHAT      records (default), docs (contribution numbers) or\n"
             "                         paths (source files), one per line\n"
             "      --show=ID          print the whole record with this id\n"
+            "      --timing           print on stderr the milliseconds from opening the\n"
+            "                         index to the end of the output\n"
             "  -q, --quiet            print errors only\n"
             "  -v, --verbose          print notes as well\n"
             "  -h, --help             print this help and exit\n"
@@ -144,6 +148,7 @@ static int apply_option(int c, const char *arg, settings *s)
         s->output = (print_output)choice;
         return 0;
     case 'S': s->show_id = arg; return 0;
+    case 'T': s->timing = true; return 0;
     case 'q': msg_set_level(MSG_QUIET); return 0;
     case 'v': msg_set_level(MSG_VERBOSE); return 0;
     case 'h': usage(stdout); exit(EXIT_SUCCESS);
@@ -186,7 +191,7 @@ static int parse_options(int argc, char **argv, settings *s)
         {"quiet", no_argument, NULL, 'q'},         {"verbose", no_argument, NULL, 'v'},
         {"help", no_argument, NULL, 'h'},          {"version", no_argument, NULL, 'V'},
         {"timeout", required_argument, NULL, 't'}, {"allow-partial", no_argument, NULL, 'P'},
-        {NULL, 0, NULL, 0},
+        {"timing", no_argument, NULL, 'T'},        {NULL, 0, NULL, 0},
     };
     bool limit_given = false;
     int c;
@@ -284,6 +289,13 @@ static void warn_skipped(const char *path, const char *reason, void *data)
     msg_warning("shard left out of the search: %s: %s", path, reason);
 }
 
+static double monotonic_ms(void)
+{
+    struct timespec now;
+    clock_gettime(CLOCK_MONOTONIC, &now);
+    return (double)now.tv_sec * 1000.0 + (double)now.tv_nsec / 1e6;
+}
+
 int main(int argc, char **argv)
 {
     settings s;
@@ -294,6 +306,9 @@ int main(int argc, char **argv)
     if (code != 0)
         return code;
 
+    /* --timing leaves out the start-up of the process and the closing of
+     * the index, so that it measures the search alone. */
+    double started = monotonic_ms();
     docket_searcher *searcher = NULL;
     docket_error err;
     s.open.on_skip = warn_skipped;
@@ -304,6 +319,8 @@ int main(int argc, char **argv)
         return exit_code(status);
     }
     code = s.show_id ? show_record(searcher, &s) : run_query(searcher, &s);
+    if (s.timing)
+        msg_measurement("time: %.3f ms", monotonic_ms() - started);
     docket_searcher_free(searcher);
     return code;
 }

@@ -144,6 +144,14 @@ START_TEST(document_terms_and_values)
     ck_assert_int_eq(xc_document_get_value(doc, DOCKET_SLOT_YEAR, &value, &len), XC_OK);
     ck_assert_int_eq(memcmp(value, "2014", 4), 0);
 
+    /* The single-valued facets, packed in the order of docket_schema_facets;
+     * the record has no body. */
+    static const char packed[] = "\x0c" "contribution" "\x07" "SEC#9.0" "\x03" "SEC"
+                                 "\x06" "agreed" "\x04" "2014" "\0";
+    ck_assert_int_eq(xc_document_get_value(doc, DOCKET_SLOT_FACETS, &value, &len), XC_OK);
+    ck_assert_uint_eq(len, sizeof packed - 1);
+    ck_assert_int_eq(memcmp(value, packed, len), 0);
+
     const char *data;
     ck_assert_int_eq(xc_document_get_data(doc, &data, &len), XC_OK);
     json_t *stored = json_loadb(data, len, 0, NULL);
@@ -166,6 +174,10 @@ START_TEST(facet_lookup)
     ck_assert(docket_schema_facet("company")->list);
     ck_assert(!docket_schema_facet("meeting")->list);
     ck_assert_ptr_null(docket_schema_facet("colour"));
+    ck_assert_int_eq(docket_schema_packed_field(docket_schema_facet("type")), 0);
+    ck_assert_int_eq(docket_schema_packed_field(docket_schema_facet("status")), 3);
+    ck_assert_int_eq(docket_schema_packed_field(docket_schema_facet("body")), 5);
+    ck_assert_int_eq(docket_schema_packed_field(docket_schema_facet("spec")), -1);
 }
 END_TEST
 

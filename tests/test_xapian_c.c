@@ -27,7 +27,10 @@ extern char **environ;
     } while (0)
 
 /* Value slots and prefixes of the sample records. */
-enum { SLOT_DATE, SLOT_MEETING, SLOT_COMPANIES, SLOT_BASE, SLOT_STATUS };
+enum { SLOT_DATE, SLOT_MEETING, SLOT_COMPANIES, SLOT_BASE, SLOT_STATUS, SLOT_PACKED };
+
+/* The slots packed into SLOT_PACKED, in this order. */
+static const xc_slot PACKED_SLOTS[] = {SLOT_MEETING, SLOT_STATUS, SLOT_COMPANIES};
 
 struct sample {
     const char *id;
@@ -109,6 +112,8 @@ static void index_sample(xc_database *db, xc_termgen *tg, const struct sample *s
     set_text_value(doc, SLOT_BASE, s->base);
     set_text_value(doc, SLOT_STATUS, s->status);
     set_companies(doc, s);
+    assert_xc_ok(xc_document_pack_values(doc, PACKED_SLOTS, 3, SLOT_PACKED),
+                 xc_document_error(doc));
 
     xc_docid id = 0;
     assert_xc_ok(xc_database_replace_document(db, id_term, doc, &id), xc_database_error(db));
@@ -475,6 +480,214 @@ START_TEST(spy_list_count)
     ck_assert_str_eq(top.text, "Datang=2 ");
 
     xc_spy_free(spy);
+    xc_database_free(db);
+}
+END_TEST
+
+/* Run `text` with a spy from xc_spy_facet_count on `db` and write its
+ * counts to `out` and the number of documents it saw to `total`. */
+static void facet_count(xc_database *db, xc_slot slot, int list, const char *text,
+                        struct counts *out, unsigned *total)
+{
+    xc_spy *spy = NULL;
+    assert_xc_ok(xc_spy_facet_count(db, slot, list, &spy), "spy");
+    spy_search(db, text, spy);
+    assert_xc_ok(xc_spy_total(spy, total), "total");
+    assert_xc_ok(xc_spy_each(spy, 0, append_count, out), "each");
+    xc_spy_free(spy);
+}
+
+static const struct {
+    const char *query;
+    xc_slot slot;
+    int list;
+    unsigned total;
+    const char *counts;
+} FACET_CASES[] = {
+    {"security OR bootstrapping", SLOT_STATUS, 0, 4, "agreed=2 noted=1 withdrawn=1 "},
+    {"security OR bootstrapping", SLOT_COMPANIES, 1, 4, "Datang=2 Gemalto=2 Huawei=1 "},
+    {"credentials", SLOT_STATUS, 0, 2, "agreed=1 noted=1 "},
+    {"gba", SLOT_COMPANIES, 1, 2, "Gemalto=2 Datang=1 "},
+    {"architecture", SLOT_COMPANIES, 1, 1, ""},
+    {"nomatchatall", SLOT_STATUS, 0, 0, ""},
+};
+
+START_TEST(spy_facet_count_one_shard)
+{
+    xc_database *db = open_sample();
+    for (size_t i = 0; i < sizeof FACET_CASES / sizeof FACET_CASES[0]; i++) {
+        struct counts c = {"", 0, 0};
+        unsigned total = 0;
+        facet_count(db, FACET_CASES[i].slot, FACET_CASES[i].list, FACET_CASES[i].query, &c,
+                    &total);
+        ck_assert_msg(total == FACET_CASES[i].total, "%s: total %u", FACET_CASES[i].query, total);
+        ck_assert_str_eq(c.text, FACET_CASES[i].counts);
+    }
+    xc_database_free(db);
+}
+END_TEST
+
+/* Over two shards the spy reads values per document, not from streams. */
+START_TEST(spy_facet_count_two_shards)
+{
+    char *path1 = join(temp_dir, "facet-shard1");
+    char *path2 = join(temp_dir, "facet-shard2");
+    build_samples(path1, 0, 2);
+    build_samples(path2, 2, 2);
+    xc_error err;
+    xc_database *db = NULL, *db2 = NULL;
+    assert_xc_ok(xc_database_open(path1, &db, &err), err.message);
+    assert_xc_ok(xc_database_open(path2, &db2, &err), err.message);
+    assert_xc_ok(xc_database_add(db, db2), xc_database_error(db));
+    xc_database_free(db2);
+
+    for (size_t i = 0; i < sizeof FACET_CASES / sizeof FACET_CASES[0]; i++) {
+        struct counts c = {"", 0, 0};
+        unsigned total = 0;
+        facet_count(db, FACET_CASES[i].slot, FACET_CASES[i].list, FACET_CASES[i].query, &c,
+                    &total);
+        ck_assert_msg(total == FACET_CASES[i].total, "%s: total %u", FACET_CASES[i].query, total);
+        ck_assert_str_eq(c.text, FACET_CASES[i].counts);
+    }
+    xc_database_free(db);
+    free(path1);
+    free(path2);
+}
+END_TEST
+
+/* A second match set starts the docids again: the value stream must too. */
+START_TEST(spy_facet_count_two_matches)
+{
+    xc_database *db = open_sample();
+    xc_spy *spy = NULL;
+    assert_xc_ok(xc_spy_facet_count(db, SLOT_STATUS, 0, &spy), "spy");
+    spy_search(db, "security OR bootstrapping", spy);
+    spy_search(db, "credentials", spy);
+
+    unsigned total = 0;
+    assert_xc_ok(xc_spy_total(spy, &total), "total");
+    ck_assert_uint_eq(total, 6);
+    struct counts c = {"", 0, 0};
+    assert_xc_ok(xc_spy_each(spy, 0, append_count, &c), "each");
+    ck_assert_str_eq(c.text, "agreed=3 noted=2 withdrawn=1 ");
+    xc_spy_free(spy);
+    xc_database_free(db);
+}
+END_TEST
+
+START_TEST(query_matches_text)
+{
+    static const struct {
+        const char *text;
+        int expected;
+    } cases[] = {
+        {"security", 1},
+        {"\"security bootstrapping\"", 1},
+        {"secur*", 1},
+        {"status:agreed", 0},
+        {"title:security", 0},
+        {"status:agreed security", 1},
+        {"date:2014..2015", 0},
+    };
+    xc_database *db = open_sample();
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        xc_query *query = parse(db, cases[i].text, XC_QP_DEFAULT | XC_QP_WILDCARD);
+        int matches = -1;
+        assert_xc_ok(xc_query_matches_text(query, &matches), "matches text");
+        ck_assert_msg((matches != 0) == (cases[i].expected != 0), "%s: %d", cases[i].text,
+                      matches);
+        xc_query_free(query);
+    }
+    xc_database_free(db);
+}
+END_TEST
+
+/* The packed spy counts the same as one spy per slot. */
+START_TEST(spy_packed_count)
+{
+    xc_database *db = open_sample();
+    for (size_t i = 0; i < sizeof FACET_CASES / sizeof FACET_CASES[0]; i++) {
+        size_t index = FACET_CASES[i].slot == SLOT_STATUS ? 1 : 2;
+        xc_spy *spy = NULL;
+        assert_xc_ok(xc_spy_packed_count(db, SLOT_PACKED, &spy), xc_database_error(db));
+        size_t meeting = 0, field = 0;
+        assert_xc_ok(xc_spy_add_field(spy, 0, 0, &meeting), xc_spy_error(spy));
+        assert_xc_ok(xc_spy_add_field(spy, index, FACET_CASES[i].list, &field),
+                     xc_spy_error(spy));
+        ck_assert_uint_eq(meeting, 0);
+        ck_assert_uint_eq(field, 1);
+        spy_search(db, FACET_CASES[i].query, spy);
+
+        unsigned total = 0;
+        assert_xc_ok(xc_spy_total(spy, &total), "total");
+        ck_assert_msg(total == FACET_CASES[i].total, "%s: total %u", FACET_CASES[i].query, total);
+        struct counts c = {"", 0, 0};
+        assert_xc_ok(xc_spy_each_field(spy, field, 0, append_count, &c), xc_spy_error(spy));
+        ck_assert_str_eq(c.text, FACET_CASES[i].counts);
+        ck_assert_int_eq(xc_spy_each_field(spy, 2, 0, append_count, &c), XC_INVALID_ARGUMENT);
+        xc_spy_free(spy);
+    }
+    xc_database_free(db);
+}
+END_TEST
+
+START_TEST(spy_packed_meetings)
+{
+    xc_database *db = open_sample();
+    xc_spy *spy = NULL;
+    assert_xc_ok(xc_spy_packed_count(db, SLOT_PACKED, &spy), xc_database_error(db));
+    size_t field = 9;
+    assert_xc_ok(xc_spy_add_field(spy, 0, 0, &field), xc_spy_error(spy));
+    spy_search(db, "security OR bootstrapping", spy);
+    struct counts c = {"", 0, 0};
+    assert_xc_ok(xc_spy_each_field(spy, field, 0, append_count, &c), xc_spy_error(spy));
+    ck_assert_str_eq(c.text, "SEC#10=1 SEC#15=1 SEC#8=1 SEC#9.0=1 ");
+
+    xc_spy *plain = NULL;
+    assert_xc_ok(xc_spy_value_count(SLOT_STATUS, &plain), "spy");
+    ck_assert_int_eq(xc_spy_add_field(plain, 0, 0, &field), XC_INVALID_ARGUMENT);
+    xc_spy_free(plain);
+    xc_spy_free(spy);
+    xc_database_free(db);
+}
+END_TEST
+
+START_TEST(value_freq)
+{
+    xc_database *db = open_sample();
+    unsigned freq = 0;
+    assert_xc_ok(xc_database_value_freq(db, SLOT_PACKED, &freq), xc_database_error(db));
+    ck_assert_uint_eq(freq, SAMPLE_COUNT);
+    assert_xc_ok(xc_database_value_freq(db, 99, &freq), xc_database_error(db));
+    ck_assert_uint_eq(freq, 0);
+    xc_database_free(db);
+}
+END_TEST
+
+START_TEST(boolean_weight_count)
+{
+    xc_database *db = open_sample();
+    xc_query *query = parse(db, "security OR bootstrapping", XC_QP_DEFAULT);
+    xc_error err;
+    xc_enquire *enq = NULL;
+    assert_xc_ok(xc_enquire_new(db, &enq, &err), err.message);
+    assert_xc_ok(xc_enquire_set_query(enq, query), xc_enquire_error(enq));
+    assert_xc_ok(xc_enquire_set_boolean_weight(enq), xc_enquire_error(enq));
+
+    xc_mset *mset = NULL;
+    assert_xc_ok(xc_enquire_get_mset(enq, 0, 0, SAMPLE_COUNT, &mset), xc_enquire_error(enq));
+    ck_assert_uint_eq(xc_mset_size(mset), 0);
+    ck_assert_int_ne(xc_mset_matches_exact(mset), 0);
+    ck_assert_uint_eq(xc_mset_matches_estimated(mset), 4);
+    xc_mset_free(mset);
+
+    assert_xc_ok(xc_enquire_get_mset(enq, 0, 1, 0, &mset), xc_enquire_error(enq));
+    double weight = -1;
+    assert_xc_ok(xc_mset_weight(mset, 0, &weight), xc_mset_error(mset));
+    ck_assert(weight == 0.0);
+    xc_mset_free(mset);
+    xc_enquire_free(enq);
+    xc_query_free(query);
     xc_database_free(db);
 }
 END_TEST
@@ -1516,7 +1729,7 @@ START_TEST(remote_list_spy_fails_cleanly)
     xc_mset *mset = NULL;
     ck_assert_int_ne(xc_enquire_get_mset(enq, 0, 10, 10, &mset), XC_OK);
     ck_assert_ptr_null(mset);
-    ck_assert_ptr_nonnull(strstr(xc_enquire_error(enq), "ListCountMatchSpy"));
+    ck_assert_ptr_nonnull(strstr(xc_enquire_error(enq), "FacetCountMatchSpy"));
     xc_enquire_free(enq);
     xc_query_free(all);
     xc_spy_free(spy);
@@ -1560,6 +1773,14 @@ static Suite *xapian_c_suite(void)
     tcase_add_test(search, spy_value_count);
     tcase_add_test(search, spy_list_count);
     tcase_add_test(search, spy_list_count_long_item);
+    tcase_add_test(search, spy_facet_count_one_shard);
+    tcase_add_test(search, spy_facet_count_two_shards);
+    tcase_add_test(search, spy_facet_count_two_matches);
+    tcase_add_test(search, boolean_weight_count);
+    tcase_add_test(search, spy_packed_count);
+    tcase_add_test(search, spy_packed_meetings);
+    tcase_add_test(search, value_freq);
+    tcase_add_test(search, query_matches_text);
     tcase_add_test(search, collapse_key);
     tcase_add_test(search, mset_accessors);
     tcase_add_test(search, snippet_highlights_match);

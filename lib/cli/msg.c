@@ -64,3 +64,11 @@ void msg_note(const char *format, ...)
     emit("note: ", format, args);
     va_end(args);
 }
+
+void msg_measurement(const char *format, ...)
+{
+    va_list args;
+    va_start(args, format);
+    emit("", format, args);
+    va_end(args);
+}

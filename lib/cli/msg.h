@@ -1,8 +1,9 @@
 /* msg.h: diagnostics of the docket programs, all on stderr.
  *
  * Every line starts with the program name: "docket-search: <what failed>:
- * <value>: <reason>". Errors and warnings always print; info lines (the
- * summary) are dropped by --quiet; notes print only with --verbose.
+ * <value>: <reason>". Errors, warnings and measurements always print.
+ * --quiet drops info lines (the summary), and notes print only with
+ * --verbose.
  */
 #ifndef DOCKET_CLI_MSG_H
 #define DOCKET_CLI_MSG_H
@@ -21,5 +22,7 @@ void msg_error(const char *format, ...) __attribute__((format(printf, 1, 2)));
 void msg_warning(const char *format, ...) __attribute__((format(printf, 1, 2)));
 void msg_info(const char *format, ...) __attribute__((format(printf, 1, 2)));
 void msg_note(const char *format, ...) __attribute__((format(printf, 1, 2)));
+/* A figure an option requested, such as --timing. */
+void msg_measurement(const char *format, ...) __attribute__((format(printf, 1, 2)));
 
 #endif
