@@ -17,6 +17,8 @@
 
 #define DEFAULT_LOCK_TIMEOUT 30
 #define MAX_WRITERS 2
+#define TWO_WRITERS_COMMIT_FILES 100
+#define TWO_WRITERS_COMMIT_BYTES (32ull << 20)
 typedef struct settings {
     char index_path[PATH_MAX];
     const char *aliases;
@@ -51,8 +53,9 @@ static void usage(FILE *out)
             "      --full              re-read every file, even unchanged ones\n"
             "      --prune             remove the records of files under PATH that no\n"
             "                          longer exist\n"
-            "      --commit-every=N    commit after every N files (default 200); a crash\n"
-            "                          loses at most the files since the last commit\n"
+            "      --commit-every=N    commit after every N files (default 200, or 100 in\n"
+            "                          each of two writers); a crash loses at most the\n"
+            "                          files since the last commit\n"
             "      --no-compact        skip compacting the index at the end\n"
             "      --no-positions      keep no word positions: a smaller index, where a\n"
             "                          phrase finds the records that hold all its words;\n"
@@ -287,6 +290,13 @@ int main(int argc, char **argv)
         .on_member_data = &r,
     };
     unsigned writers = s.compact ? writer_count(s.writers) : 1;
+    /* Each writer buffers its changes until it commits: where two may run,
+     * each commits twice as often, so that together they buffer what one
+     * would. */
+    if (writers > 1 && !s.commit_every) {
+        options.commit_files = TWO_WRITERS_COMMIT_FILES;
+        options.commit_bytes = TWO_WRITERS_COMMIT_BYTES;
+    }
     code = shards_open(&r.shards, s.index_path, &s.plan, &options);
     if (code != 0) {
         shards_free(&r.shards);
