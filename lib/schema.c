@@ -6,6 +6,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "strbuf.h"
+
 const docket_field docket_schema_fields[] = {
     {"type", "XT", false},
     {"body", "XB", false},
@@ -463,19 +465,29 @@ static void set_values(builder *b, const json_t *record)
     set_packed_facets(b);
 }
 
+/* Store the record as compact JSON without its text, then a NUL byte and
+ * the text as it is (see schema.h). */
 static void set_data(builder *b, const json_t *record, const char *id)
 {
-    json_t *copy = json_copy((json_t *)record);
-    char *data = NULL;
-    if (copy && json_object_set_new(copy, "id", json_string(id)) == 0)
-        data = json_dumps(copy, JSON_COMPACT);
+    json_t *copy = json_copy((json_t *)record); /* shallow: the members are shared */
+    const char *text = docket_record_get(record, "text");
+    char *json = NULL;
+    if (copy && json_object_set_new(copy, "id", json_string(id)) == 0) {
+        json_object_del(copy, "text");
+        json = json_dumps(copy, JSON_COMPACT);
+    }
     json_decref(copy);
-    if (!data) {
+    strbuf data = STRBUF_INIT;
+    bool ok = json && strbuf_append(&data, json, strlen(json) + 1) &&
+              (!text || strbuf_append(&data, text, strlen(text)));
+    free(json);
+    if (!ok) {
+        strbuf_free(&data);
         b->status = docket_error_set(b->err, DOCKET_ERR_NO_MEMORY, "out of memory");
         return;
     }
-    xc_status xs = xc_document_set_data(b->doc, data, strlen(data));
-    free(data);
+    xc_status xs = xc_document_set_data(b->doc, data.data, data.len);
+    strbuf_free(&data);
     if (xs != XC_OK)
         fail(b, xs, "storing the record");
 }

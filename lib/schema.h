@@ -3,7 +3,10 @@
  * Schema version 1. A record (see include/docket/record.h) becomes one
  * Xapian document:
  *
- * Document data: the record's JSON object with "id" added.
+ * Document data: the record's JSON object with "id" added and without
+ * "text", in compact form, then a NUL byte, then the text as it is (UTF-8,
+ * no NUL). Indexes written before the text was kept apart store the whole
+ * object; lib/stored.c reads both.
  *
  * Terms (Xapian conventions: "Q" is the unique id, "X" prefixes are
  * docket's own). Free text is indexed as Xapian's STEM_SOME does: unstemmed

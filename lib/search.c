@@ -60,7 +60,7 @@ static docket_status result_json(docket_searcher *searcher, xc_mset *mset, unsig
     xc_document_free(doc);
     if (status == DOCKET_ERR_INDEX_CORRUPT)
         return docket_error_set(&searcher->err, status,
-                                "%s: a stored record is not valid JSON: %s", searcher->label,
+                                "%s: a stored record is not valid: %s", searcher->label,
                                 jerr.text);
     if (status != DOCKET_OK)
         return docket_error_set(&searcher->err, status, "%s: reading a result: %s",
@@ -331,11 +331,21 @@ docket_status docket_search_record(docket_searcher *searcher, const char *id, js
         return docket_searcher_fail(searcher, xs, "reading a record");
     }
     json_error_t jerr;
-    *out = json_loadb(data, len, 0, &jerr);
+    char *text = NULL;
+    docket_status status = docket_stored_parse(data, len, out, &text, &jerr);
     xc_document_free(doc);
-    if (!*out)
-        return docket_error_set(&searcher->err, DOCKET_ERR_INDEX_CORRUPT,
-                                "%s: record '%s' is not valid JSON: %s", searcher->label, id,
-                                jerr.text);
+    if (status == DOCKET_OK && *text &&
+        json_object_set_new(*out, "text", json_string(text)) != 0)
+        status = DOCKET_ERR_NO_MEMORY;
+    free(text);
+    if (status == DOCKET_ERR_INDEX_CORRUPT)
+        return docket_error_set(&searcher->err, status, "%s: record '%s' is not valid: %s",
+                                searcher->label, id, jerr.text);
+    if (status != DOCKET_OK) {
+        json_decref(*out);
+        *out = NULL;
+        return docket_error_set(&searcher->err, status, "%s: reading record '%s': %s",
+                                searcher->label, id, docket_status_text(status));
+    }
     return DOCKET_OK;
 }

@@ -154,9 +154,17 @@ START_TEST(document_terms_and_values)
 
     const char *data;
     ck_assert_int_eq(xc_document_get_data(doc, &data, &len), XC_OK);
-    json_t *stored = json_loadb(data, len, 0, NULL);
+    /* The record's JSON without its text, a NUL byte, then the text. */
+    size_t json_len = strlen(data);
+    ck_assert_uint_lt(json_len, len);
+    json_t *stored = json_loadb(data, json_len, 0, NULL);
+    ck_assert_ptr_nonnull(stored);
     ck_assert_str_eq(docket_record_get(stored, "id"), "SEC-2014-0045@SEC#9.0");
     ck_assert_str_eq(docket_record_get(stored, "doc"), "SEC-2014-0045");
+    ck_assert_ptr_null(json_object_get(stored, "text"));
+    const char *text = docket_record_get(record, "text");
+    ck_assert_uint_eq(len - json_len - 1, strlen(text));
+    ck_assert_int_eq(memcmp(data + json_len + 1, text, strlen(text)), 0);
 
     json_decref(stored);
     json_decref(record);
