@@ -110,9 +110,10 @@ const char *xc_database_error(const xc_database *db);
 
 xc_status xc_database_doccount(xc_database *db, unsigned *out);
 
-/* Number of documents that index `term`; 0 when the term is absent. */
 /* Number of documents with a value in `slot`. */
 xc_status xc_database_value_freq(xc_database *db, xc_slot slot, unsigned *out);
+
+/* Number of documents that index `term`; 0 when the term is absent. */
 xc_status xc_database_termfreq(xc_database *db, const char *term, unsigned *out);
 
 /* Copy the database to `dest`, compacted, as one database. */

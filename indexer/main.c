@@ -193,8 +193,14 @@ static int parse_options(int argc, char **argv, settings *s)
                 return EXIT_USAGE;
             }
             break;
-        case 'o': s->positions = DOCKET_POSITIONS_ON; break;
-        case 'O': s->positions = DOCKET_POSITIONS_OFF; break;
+        case 'o':
+        case 'O':
+            if (s->positions != DOCKET_POSITIONS_KEEP) {
+                msg_error("--positions and --no-positions: give one of them");
+                return EXIT_USAGE;
+            }
+            s->positions = c == 'o' ? DOCKET_POSITIONS_ON : DOCKET_POSITIONS_OFF;
+            break;
         case 'F': s->full = true; break;
         case 'P': s->prune = true; break;
         case 'S':
@@ -293,7 +299,8 @@ int main(int argc, char **argv)
     /* Each writer buffers its changes until it commits: where two may run,
      * each commits twice as often, so that together they buffer what one
      * would. */
-    if (writers > 1 && !s.commit_every) {
+    bool plain = s.plan.count == 1 && s.plan.only < 0;
+    if (writers > 1 && plain && !s.commit_every) {
         options.commit_files = TWO_WRITERS_COMMIT_FILES;
         options.commit_bytes = TWO_WRITERS_COMMIT_BYTES;
     }

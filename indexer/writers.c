@@ -6,8 +6,9 @@
  * database beside it. The index takes files from the front of the run's
  * order and the second database from the back, until they meet. The
  * second one therefore gets the later files; as it reads them last to
- * first, it keeps the first record it gets of each id. Compaction then copies both
- * into one database, in which the later files win, as with one writer. */
+ * first, it keeps the first record it gets of each id. Compaction then
+ * copies both into one database, in which the later files win, as with
+ * one writer. */
 #define _XOPEN_SOURCE 700 /* nftw */
 #include "writers.h"
 
@@ -163,6 +164,7 @@ static void index_twice(run *r, const char **paths, size_t count,
          * files no writer took and those the second one took, in order. */
         if (!r->fatal && started)
             msg_info("the second writer stopped; the index reads the rest of the files");
+        shards_free(&s->r.shards);
         remove_tree(s->path);
         index_in_order(r, paths + q.front, count - q.front);
     }

@@ -1,5 +1,7 @@
 /* extract_doc.c: Word 97 .doc through antiword: one block per line, table lines as rows. */
+#define _GNU_SOURCE /* mkostemp */
 #include <errno.h>
+#include <fcntl.h>
 #include <limits.h>
 #include <stdbool.h>
 #include <stdio.h>
@@ -25,7 +27,7 @@ static docket_status write_temp_file(const char *data, size_t len, char *path, s
     if (written < 0 || (size_t)written >= size)
         return docket_error_set(err, DOCKET_ERR_IO, "TMPDIR is too long");
 
-    int fd = mkstemp(path);
+    int fd = mkostemp(path, O_CLOEXEC);
     if (fd < 0)
         return docket_error_set(err, DOCKET_ERR_IO, "cannot create a temporary file in %s: %s",
                                 dir && *dir ? dir : "/tmp", strerror(errno));

@@ -1,4 +1,5 @@
 /* extract_run.c: running an external converter without a shell, with a time limit and an output cap. */
+#define _GNU_SOURCE /* pipe2 */
 #include <errno.h>
 #include <fcntl.h>
 #include <poll.h>
@@ -34,12 +35,9 @@ typedef struct child_output {
 
 static int make_pipe(int fds[2])
 {
-    if (pipe(fds) != 0)
-        return -1;
-    /* Close-on-exec, so that no other child inherits these ends. */
-    fcntl(fds[0], F_SETFD, FD_CLOEXEC);
-    fcntl(fds[1], F_SETFD, FD_CLOEXEC);
-    return 0;
+    /* Close-on-exec from the start, so that no child spawned by another
+     * thread inherits these ends. */
+    return pipe2(fds, O_CLOEXEC);
 }
 
 static void close_fd(int *fd)

@@ -166,9 +166,10 @@ static docket_status check_positions(docket_index *index, bool empty, bool *curr
         return db_fail(index, xs, "reading the index settings");
     bool had = strcmp(stored, "no") != 0;
     free(stored);
-    index->positions = index->positions_asked == DOCKET_POSITIONS_KEEP ? had || empty
-                                                                       : index->positions_asked ==
-                                                                             DOCKET_POSITIONS_ON;
+    if (index->positions_asked == DOCKET_POSITIONS_KEEP)
+        index->positions = had || empty;
+    else
+        index->positions = index->positions_asked == DOCKET_POSITIONS_ON;
     if (!empty && had != index->positions)
         *current = false;
     return DOCKET_OK;
@@ -453,10 +454,14 @@ static docket_status save_state(docket_index *index, const char *abs_path,
                                 const file_state *state)
 {
     char key[MAX_PLAIN_KEY + 64];
-    char value[128];
+    char value[PATH_MAX + 128];
     file_key(abs_path, key, sizeof key);
-    snprintf(value, sizeof value, "%lu %llu %lld.%09ld %016llx", index->generation, state->size,
-             state->mtime_sec, state->mtime_nsec, state->hash);
+    int n = snprintf(value, sizeof value, "%lu %llu %lld.%09ld %016llx", index->generation,
+                     state->size, state->mtime_sec, state->mtime_nsec, state->hash);
+    /* A second writer's states name their file, which the key may not
+     * (long paths are hashed), for docket_index_settle_merge. */
+    if (index->keep_first && n > 0 && (size_t)n < sizeof value)
+        snprintf(value + n, sizeof value - (size_t)n, " %s", abs_path);
     xc_status xs = xc_database_set_metadata(index->db, key, value);
     return xs == XC_OK ? DOCKET_OK : db_fail(index, xs, "recording the file state");
 }

@@ -30,6 +30,8 @@ docket_status docket_index_merge(docket_index *index, const char *other)
 typedef struct settle {
     docket_index *index;
     xc_database *fresh;
+    xc_database *other;
+    xc_database *failed; /* the database of the call that failed */
     xc_status xs;
 } settle;
 
@@ -40,19 +42,36 @@ static int trim(const char *term, unsigned freq, void *data)
     settle *s = data;
     unsigned deleted = 0;
     s->xs = xc_database_trim_term(s->fresh, term, freq, &deleted);
+    s->failed = s->fresh;
     return s->xs != XC_OK;
 }
 
-/* Copy a file state of the second database, under the index's generation. */
-static int copy_state(const char *key, const char *value, void *data)
+/* For a file the second database read ("GENERATION SIZE TIME HASH PATH"),
+ * keep in the copy only the records it made of the file, none when it
+ * made none, and record the file's state under the index's generation. */
+static int settle_file(const char *key, const char *value, void *data)
 {
     settle *s = data;
     const char *rest = strchr(value, ' ');
-    if (!rest)
+    const char *path = rest;
+    for (int field = 0; field < 3 && path; field++)
+        path = strchr(path + 1, ' ');
+    if (!rest || !path)
         return 0;
+
+    char term[PATH_MAX + 8];
+    snprintf(term, sizeof term, "%s%s", DOCKET_PREFIX_PATH, path + 1);
+    unsigned made = 0;
+    s->failed = s->other;
+    s->xs = xc_database_termfreq(s->other, term, &made);
+    if (s->xs == XC_OK && trim(term, made, s) != 0)
+        return 1;
+
     char state[256];
-    snprintf(state, sizeof state, "%lu%s", s->index->generation, rest);
-    s->xs = xc_database_set_metadata(s->fresh, key, state);
+    snprintf(state, sizeof state, "%lu%.*s", s->index->generation, (int)(path - rest), rest);
+    s->failed = s->fresh;
+    if (s->xs == XC_OK)
+        s->xs = xc_database_set_metadata(s->fresh, key, state);
     return s->xs != XC_OK;
 }
 
@@ -66,34 +85,35 @@ static docket_status fail(docket_index *index, xc_status xs, const char *what, x
 docket_status docket_index_settle_merge(docket_index *index, const char *fresh)
 {
     xc_error xerr;
-    xc_database *other = NULL;
-    settle s = {index, NULL, XC_OK};
-    xc_status xs = xc_database_open(index->merge_from, &other, &xerr);
+    settle s = {index, NULL, NULL, NULL, XC_OK};
+    xc_status xs = xc_database_open(index->merge_from, &s.other, &xerr);
     if (xs != XC_OK)
         return fail(index, xs, "reading the second database", NULL, xerr.message);
     xs = xc_database_create(fresh, &s.fresh, &xerr);
     if (xs != XC_OK) {
-        xc_database_free(other);
+        xc_database_free(s.other);
         return fail(index, xs, "opening the compacted copy", NULL, xerr.message);
     }
 
-    const char *const walks[] = {DOCKET_PREFIX_PATH, DOCKET_PREFIX_ID};
-    for (size_t i = 0; i < 2 && xs == XC_OK; i++) {
-        xs = xc_database_each_term(other, walks[i], trim, &s);
-        if (xs == XC_OK)
-            xs = s.xs;
+    /* Each id of the second database wins over the index's; then each file
+     * it read keeps only the records it made. */
+    s.failed = s.other;
+    xs = xc_database_each_term(s.other, DOCKET_PREFIX_ID, trim, &s);
+    if (xs == XC_OK && (xs = s.xs) == XC_OK) {
+        s.failed = s.other;
+        xs = xc_database_each_metadata(s.other, FILE_KEY_PREFIX, settle_file, &s);
     }
     if (xs == XC_OK)
-        xs = xc_database_each_metadata(other, FILE_KEY_PREFIX, copy_state, &s);
-    if (xs == XC_OK)
         xs = s.xs;
-    if (xs == XC_OK)
+    if (xs == XC_OK) {
+        s.failed = s.fresh;
         xs = xc_database_doccount(s.fresh, &index->final_count);
+    }
     if (xs == XC_OK)
         xs = xc_database_close(s.fresh);
     docket_status status =
-        xs == XC_OK ? DOCKET_OK : fail(index, xs, "merging the second database", s.fresh, NULL);
+        xs == XC_OK ? DOCKET_OK : fail(index, xs, "merging the second database", s.failed, NULL);
     xc_database_free(s.fresh);
-    xc_database_free(other);
+    xc_database_free(s.other);
     return status;
 }

@@ -1,12 +1,12 @@
 /* schema.h: the index schema, the one table both programs share.
  *
- * Schema version 1. A record (see include/docket/record.h) becomes one
+ * Schema version 2. A record (see include/docket/record.h) becomes one
  * Xapian document:
  *
  * Document data: the record's JSON object with "id" added and without
  * "text", in compact form, then a NUL byte, then the text as it is (UTF-8,
- * no NUL). Indexes written before the text was kept apart store the whole
- * object; lib/stored.c reads both.
+ * no NUL); lib/stored.c reads it. (Version 1 stored the whole object, and
+ * had no slot 13.)
  *
  * Terms (Xapian conventions: "Q" is the unique id, "X" prefixes are
  * docket's own). Free text is indexed as Xapian's STEM_SOME does: unstemmed
@@ -64,7 +64,11 @@
  * whole for each matching record: with them, a search for "security" at
  * 100 MB read twice as many blocks.
  *
- * Metadata: "docket.schema" holds DOCKET_SCHEMA_VERSION.
+ * Metadata: "docket.schema" holds DOCKET_SCHEMA_VERSION; "docket.positions"
+ * is "no" in an index without word positions; "docket.generation" counts
+ * the rebuilds; "docket.synonyms" holds the synonym file; and
+ * "docket.file:" + absolute path (hashed when long) holds the state of
+ * each indexed file, "GENERATION SIZE SEC.NSEC HASH".
  */
 #ifndef DOCKET_SCHEMA_H
 #define DOCKET_SCHEMA_H
@@ -77,7 +81,7 @@
 #include "docket/record.h"
 #include "xapian-c.h"
 
-#define DOCKET_SCHEMA_VERSION "1"
+#define DOCKET_SCHEMA_VERSION "2"
 #define DOCKET_SCHEMA_KEY "docket.schema"
 /* "no" when the index keeps no word positions (docket-index --no-positions). */
 #define DOCKET_POSITIONS_KEY "docket.positions"

@@ -39,17 +39,12 @@ docket_status docket_stored_parse(const char *data, size_t len, json_t **record,
         return corrupt(jerr, "not a JSON object");
     }
 
-    const char *body = "";
-    size_t body_len = 0;
-    if (nul) {
-        body = nul + 1;
-        body_len = len - json_len - 1;
-    } else if (json_is_string(json_object_get(parsed, "text"))) {
-        /* An index written before the text was stored apart. */
-        const json_t *member = json_object_get(parsed, "text");
-        body = json_string_value(member);
-        body_len = json_string_length(member);
+    if (!nul || json_object_get(parsed, "text")) {
+        json_decref(parsed);
+        return corrupt(jerr, "no text after the record");
     }
+    const char *body = nul + 1;
+    size_t body_len = len - json_len - 1;
     if (memchr(body, '\0', body_len) || !docket_utf8_valid(body, body_len)) {
         json_decref(parsed);
         return corrupt(jerr, "the text is not UTF-8");

@@ -12,10 +12,9 @@
  * caller owns both. docket-index stores the record as compact JSON without
  * its text, then a NUL byte and the text as it is (see schema.h): the
  * text is most of a record's bytes, and decoding it as a JSON string would
- * cost more than the rest. A record that is JSON alone, with its text as a
- * member, is read too. Returns DOCKET_ERR_INDEX_CORRUPT with the reason in
- * `jerr` when the JSON is invalid or not an object, or the text is not
- * UTF-8. */
+ * cost more than the rest. Returns DOCKET_ERR_INDEX_CORRUPT with the
+ * reason in `jerr` when the JSON is invalid or not an object, the NUL byte
+ * is missing, or the text is not UTF-8. */
 docket_status docket_stored_parse(const char *data, size_t len, json_t **record, char **text,
                                   json_error_t *jerr);
 

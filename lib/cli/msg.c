@@ -24,9 +24,12 @@ msg_level msg_get_level(void)
 
 static void emit(const char *kind, const char *format, va_list args)
 {
+    /* One line at a time: docket-index writes from two threads. */
+    flockfile(stderr);
     fprintf(stderr, "%s: %s", program_name, kind);
     vfprintf(stderr, format, args);
     fputc('\n', stderr);
+    funlockfile(stderr);
 }
 
 void msg_error(const char *format, ...)

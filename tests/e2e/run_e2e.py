@@ -971,11 +971,17 @@ class TwoWriters(unittest.TestCase):
                     f.write("<!-- changed -->\n")
             elif i % 31 == 0:
                 os.remove(path)
+        # The last file goes to the second writer; emptied, it has no records.
+        last = [p for p in names if os.path.exists(p)][-1]
+        with open(last, "w") as f:
+            f.write("\n")
         self.build("one", 1)
         _, err = self.build("two", 2)
         self.assertIn("unchanged", err)
         self.assertIn("a second writer indexed", err)
         self.assert_same(one, two)
+        code, out, err = run("docket-search", "-d", two, "--output=paths", "--limit=10000", "")
+        self.assertNotIn(os.path.realpath(last), out.splitlines())
         # A re-run over the unchanged tree changes nothing.
         _, err = self.build("two", 2)
         self.assertIn("0 files indexed", err)
