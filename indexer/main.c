@@ -265,11 +265,12 @@ static const char *data_file(const char *option, const char *name, char *buffer,
     return buffer;
 }
 
-/* Writers for --jobs=`asked`, or one per core up to MAX_WRITERS. */
-static unsigned writer_count(unsigned asked)
+/* Return the writers of --jobs=`requested`, or one per core up to
+ * MAX_WRITERS when it is 0. */
+static unsigned writer_count(unsigned requested)
 {
-    if (asked)
-        return asked;
+    if (requested)
+        return requested;
     long cores = sysconf(_SC_NPROCESSORS_ONLN);
     return cores >= MAX_WRITERS ? MAX_WRITERS : 1;
 }

@@ -225,9 +225,9 @@ static int append_entry(const char *value, size_t len, unsigned count, void *dat
     return json_array_append_new(data, item) != 0;
 }
 
-/* The counts of `c`, sorted and capped. A facet counted by one spy gets them
- * in that order from the spy; the spread slots of a list facet each count
- * part of it, so their counts are summed first. */
+/* Return the counts of `c`, sorted and capped. A facet counted by one spy
+ * gets them in that order from the spy. The spread slots of a list facet
+ * each count part of it, so their counts are summed first. */
 static json_t *counter_json(const docket_facets *facets, const counter *c, unsigned limit)
 {
     json_t *values = NULL;

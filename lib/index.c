@@ -166,10 +166,10 @@ static docket_status check_positions(docket_index *index, bool empty, bool *curr
         return db_fail(index, xs, "reading the index settings");
     bool had = strcmp(stored, "no") != 0;
     free(stored);
-    if (index->positions_asked == DOCKET_POSITIONS_KEEP)
+    if (index->positions_option == DOCKET_POSITIONS_KEEP)
         index->positions = had || empty;
     else
-        index->positions = index->positions_asked == DOCKET_POSITIONS_ON;
+        index->positions = index->positions_option == DOCKET_POSITIONS_ON;
     if (!empty && had != index->positions)
         *current = false;
     return DOCKET_OK;
@@ -353,7 +353,7 @@ docket_status docket_index_open(const char *path, const docket_index_options *op
     index->commit_bytes = options->commit_bytes ? options->commit_bytes : DEFAULT_COMMIT_BYTES;
     index->full = options->full;
     index->keep_first = options->keep_first;
-    index->positions_asked = options->positions;
+    index->positions_option = options->positions;
     index->on_member = options->on_member;
     index->on_member_data = options->on_member_data;
 
@@ -542,7 +542,8 @@ static docket_status remove_from_siblings(docket_index *index, const char *term)
     return DOCKET_OK;
 }
 
-/* Whether an index that keeps first records holds one with the id `term`. */
+/* Return whether an index that keeps first records already contains a
+ * record with the id `term`. */
 static bool kept_before(docket_index *index, const char *term)
 {
     unsigned count = 0;

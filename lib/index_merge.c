@@ -1,10 +1,10 @@
 /* index_merge.c: taking in an index built beside this one in the same run.
  *
  * docket-index may build a run's files in two databases at once, one per
- * core. The second holds files that come after the first's in the run's
- * order, so where both hold a record of one id, or the index holds older
- * records of a file the second read again, the second's records win, as
- * they would had one writer read every file in order. Compaction copies
+ * core. The second database gets the files that come after the first's in
+ * the run's order. So its records win over the index's records of the same
+ * id and over older records of a file it read again, as they would if one
+ * writer had read every file in order. Compaction copies
  * both into one database, the index's records first; the copy then loses
  * the records the second replaces and gains the states of its files. The
  * index itself is not changed until the copy is complete and in place. */
@@ -61,10 +61,10 @@ static int settle_file(const char *key, const char *value, void *data)
 
     char term[PATH_MAX + 8];
     snprintf(term, sizeof term, "%s%s", DOCKET_PREFIX_PATH, path + 1);
-    unsigned made = 0;
+    unsigned added = 0;
     s->failed = s->other;
-    s->xs = xc_database_termfreq(s->other, term, &made);
-    if (s->xs == XC_OK && trim(term, made, s) != 0)
+    s->xs = xc_database_termfreq(s->other, term, &added);
+    if (s->xs == XC_OK && trim(term, added, s) != 0)
         return 1;
 
     char state[256];

@@ -24,7 +24,7 @@ struct docket_index {
     unsigned long long pending_bytes;
     bool full;
     bool keep_first;
-    docket_positions positions_asked;
+    docket_positions positions_option;
     bool positions;           /* index word positions */
     docket_index **siblings;  /* the other shards of a sharded index */
     unsigned sibling_count;

@@ -248,8 +248,8 @@ static const char *find_nocase(const char *text, const char *phrase)
     return NULL;
 }
 
-/* Whether `line` holds a word that every decision phrase holds one of:
- * most lines hold none, and skip the phrases. */
+/* Return whether `line` contains one of the words that every decision
+ * phrase contains. Most lines contain none, so they skip the phrases. */
 static bool may_decide(const char *line)
 {
     static const char *const words[] = {"adopt", "approv", "objection", "consensus", "agree"};

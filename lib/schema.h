@@ -5,8 +5,8 @@
  *
  * Document data: the record's JSON object with "id" added and without
  * "text", in compact form, then a NUL byte, then the text as it is (UTF-8,
- * no NUL); lib/stored.c reads it. (Version 1 stored the whole object, and
- * had no slot 13.)
+ * no NUL). lib/stored.c reads it. Version 1 stored the whole object and
+ * had no slot 13.
  *
  * Terms (Xapian conventions: "Q" is the unique id, "X" prefixes are
  * docket's own). Free text is indexed as Xapian's STEM_SOME does: unstemmed
@@ -64,11 +64,13 @@
  * whole for each matching record: with them, a search for "security" at
  * 100 MB read twice as many blocks.
  *
- * Metadata: "docket.schema" holds DOCKET_SCHEMA_VERSION; "docket.positions"
- * is "no" in an index without word positions; "docket.generation" counts
- * the rebuilds; "docket.synonyms" holds the synonym file; and
- * "docket.file:" + absolute path (hashed when long) holds the state of
- * each indexed file, "GENERATION SIZE SEC.NSEC HASH".
+ * Metadata:
+ *   docket.schema       DOCKET_SCHEMA_VERSION
+ *   docket.positions    "no" in an index without word positions
+ *   docket.generation   the number of rebuilds
+ *   docket.synonyms     the synonym file
+ *   docket.file:PATH    the state of each indexed file, "GENERATION SIZE
+ *                       SEC.NSEC HASH"; PATH is absolute, hashed when long
  */
 #ifndef DOCKET_SCHEMA_H
 #define DOCKET_SCHEMA_H

@@ -1240,8 +1240,8 @@ START_TEST(compact_to_new_folder)
 }
 END_TEST
 
-/* The copy holds the first database's documents, then the second's, and
- * the first one's value of a metadata key both hold. */
+/* The copy contains the first database's documents, then the second's.
+ * Of a metadata key in both, it keeps the first database's value. */
 START_TEST(compact_with_appends_second)
 {
     char *second = join(temp_dir, "second");

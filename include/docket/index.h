@@ -80,10 +80,10 @@ docket_status docket_index_unchanged(docket_index *index, const char *path, bool
 
 /* Take in, at the next docket_index_compact, the records of the index at
  * `other`: an index built in the same run, at the same time, from files
- * that come after every file given to `index` in the run's order. Where
- * both hold a record of one id, or `index` holds older records of a file
- * that `other` read again, the records of `other` win, and the states of
- * its files are kept, as if one index had read all the files in order.
+ * that come after every file given to `index` in the run's order. The
+ * records of `other` win over those of `index` with the same id and over
+ * older records of a file that `other` read again, and the states of its
+ * files are kept, as if one index had read all the files in order.
  * `index` is not changed unless the compaction succeeds; `other` is
  * removed when `index` is freed. */
 docket_status docket_index_merge(docket_index *index, const char *other);

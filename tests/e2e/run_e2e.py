@@ -944,19 +944,19 @@ class TwoWriters(unittest.TestCase):
             found[record["id"]] = record
         return found
 
-    def assert_same(self, one, two):
-        first, second = self.records(one), self.records(two)
+    def assert_same(self, single, double):
+        first, second = self.records(single), self.records(double)
         self.assertGreater(len(first), 1000)
         self.assertEqual(sorted(first), sorted(second))
         for key in first:
             self.assertEqual(first[key], second[key], key)
 
     def test_same_records_as_one_writer(self):
-        one, _ = self.build("one", 1)
-        two, err = self.build("two", 2)
+        single, _ = self.build("single", 1)
+        double, err = self.build("double", 2)
         self.assertIn("a second writer indexed", err)
         self.assertFalse([n for n in os.listdir(self.tmp) if ".part-" in n])
-        self.assert_same(one, two)
+        self.assert_same(single, double)
 
         # Change a quarter of the texts and every Tdoc list, and delete a
         # few files: both indexes update alike.
@@ -975,23 +975,30 @@ class TwoWriters(unittest.TestCase):
         last = [p for p in names if os.path.exists(p)][-1]
         with open(last, "w") as f:
             f.write("\n")
-        self.build("one", 1)
-        _, err = self.build("two", 2)
+        self.build("single", 1)
+        _, err = self.build("double", 2)
         self.assertIn("unchanged", err)
         self.assertIn("a second writer indexed", err)
-        self.assert_same(one, two)
-        code, out, err = run("docket-search", "-d", two, "--output=paths", "--limit=10000", "")
+        self.assert_same(single, double)
+        code, out, err = run("docket-search", "-d", double, "--output=paths", "--limit=10000", "")
         self.assertNotIn(os.path.realpath(last), out.splitlines())
         # A re-run over the unchanged tree changes nothing.
-        _, err = self.build("two", 2)
+        _, err = self.build("double", 2)
         self.assertIn("0 files indexed", err)
-        self.assert_same(one, two)
+        self.assert_same(single, double)
 
     def test_invalid_jobs(self):
         code, _, err = run("docket-index", "-d", os.path.join(self.tmp, "x"), "--jobs=3",
                            self.docs)
         self.assertEqual(code, 2)
         self.assertIn("--jobs", err)
+
+    def test_both_position_options_rejected(self):
+        code, _, err = run("docket-index", "-d", os.path.join(self.tmp, "x"), "--positions",
+                           "--no-positions", self.docs)
+        self.assertEqual(code, 2)
+        self.assertIn("--no-positions", err)
+        self.assertFalse(os.path.exists(os.path.join(self.tmp, "x")))
 
 
 class SharedCorpus(unittest.TestCase):
